@@ -1,0 +1,83 @@
+package io.streampipe.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Required;
+import java.util.List;
+
+/** A Cassandra cluster, keyspace and table. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class CassandraSinkSpec {
+
+  @JsonPropertyDescription(
+      "Contact points as host or host:port (port 9042 when omitted). Default: the operator's"
+          + " configured Cassandra.")
+  private List<String> contactPoints;
+
+  @JsonPropertyDescription("The driver's local datacenter (default datacenter1).")
+  private String localDatacenter;
+
+  @JsonPropertyDescription(
+      "Name of a Secret in the pipeline's namespace with keys username and password.")
+  private String credentialsSecret;
+
+  @Required
+  @JsonPropertyDescription("The keyspace holding the table; created when absent.")
+  private KeyspaceSpec keyspace;
+
+  @Required
+  @JsonPropertyDescription("The table name: a letter, then letters, digits or _, at most 48.")
+  private String table;
+
+  @JsonPropertyDescription(
+      "How long a row lives, as a duration like 20m, 12h or 7d; absent or 0 keeps rows forever.")
+  private String ttl;
+
+  public List<String> getContactPoints() {
+    return contactPoints;
+  }
+
+  public void setContactPoints(List<String> contactPoints) {
+    this.contactPoints = contactPoints;
+  }
+
+  public String getLocalDatacenter() {
+    return localDatacenter;
+  }
+
+  public void setLocalDatacenter(String localDatacenter) {
+    this.localDatacenter = localDatacenter;
+  }
+
+  public String getCredentialsSecret() {
+    return credentialsSecret;
+  }
+
+  public void setCredentialsSecret(String credentialsSecret) {
+    this.credentialsSecret = credentialsSecret;
+  }
+
+  public KeyspaceSpec getKeyspace() {
+    return keyspace;
+  }
+
+  public void setKeyspace(KeyspaceSpec keyspace) {
+    this.keyspace = keyspace;
+  }
+
+  public String getTable() {
+    return table;
+  }
+
+  public void setTable(String table) {
+    this.table = table;
+  }
+
+  public String getTtl() {
+    return ttl;
+  }
+
+  public void setTtl(String ttl) {
+    this.ttl = ttl;
+  }
+}

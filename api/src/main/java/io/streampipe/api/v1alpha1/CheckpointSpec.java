@@ -1,0 +1,31 @@
+package io.streampipe.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+
+/** The persistent volume that keeps the job's progress across restarts. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class CheckpointSpec {
+
+  @JsonPropertyDescription("Volume size as a Kubernetes quantity (default 1Gi).")
+  private String size;
+
+  @JsonPropertyDescription("Storage class of the volume (default: the cluster's default).")
+  private String storageClass;
+
+  public String getSize() {
+    return size;
+  }
+
+  public void setSize(String size) {
+    this.size = size;
+  }
+
+  public String getStorageClass() {
+    return storageClass;
+  }
+
+  public void setStorageClass(String storageClass) {
+    this.storageClass = storageClass;
+  }
+}

@@ -1,0 +1,47 @@
+package io.streampipe.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Required;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The table's primary key: partition key columns, then optional clustering columns. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class PrimaryKeySpec {
+
+  @Required
+  @JsonPropertyDescription("Fields that form the partition key, in order.")
+  private List<String> partitionKey;
+
+  @JsonPropertyDescription("Fields that form the clustering key, in order (ascending).")
+  private List<String> clusteringColumns;
+
+  public List<String> getPartitionKey() {
+    return partitionKey;
+  }
+
+  public void setPartitionKey(List<String> partitionKey) {
+    this.partitionKey = partitionKey;
+  }
+
+  public List<String> getClusteringColumns() {
+    return clusteringColumns;
+  }
+
+  public void setClusteringColumns(List<String> clusteringColumns) {
+    this.clusteringColumns = clusteringColumns;
+  }
+
+  /** Partition key columns followed by clustering columns. */
+  public List<String> columns() {
+    List<String> all = new ArrayList<>();
+    if (partitionKey != null) {
+      all.addAll(partitionKey);
+    }
+    if (clusteringColumns != null) {
+      all.addAll(clusteringColumns);
+    }
+    return all;
+  }
+}

@@ -1,0 +1,22 @@
+package io.streampipe.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Required;
+
+/** Where valid rows are written. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class SinkSpec {
+
+  @Required
+  @JsonPropertyDescription("The Cassandra table rows are upserted into.")
+  private CassandraSinkSpec cassandra;
+
+  public CassandraSinkSpec getCassandra() {
+    return cassandra;
+  }
+
+  public void setCassandra(CassandraSinkSpec cassandra) {
+    this.cassandra = cassandra;
+  }
+}

@@ -1,0 +1,76 @@
+package io.streampipe.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Required;
+
+/** The Kafka side of a pipeline: which cluster, which topic, and how fast to read it. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class SourceSpec {
+
+  @JsonPropertyDescription(
+      "Kafka bootstrap servers, comma-separated host:port. Give this or kafkaCluster.")
+  private String bootstrapServers;
+
+  @JsonPropertyDescription(
+      "Name of a Strimzi Kafka cluster in the pipeline's namespace; its topics are labelled"
+          + " strimzi.io/cluster with it and the bootstrap address is read from its status."
+          + " Give this or bootstrapServers.")
+  private String kafkaCluster;
+
+  @Required
+  @JsonPropertyDescription("The input topic.")
+  private TopicSpec topic;
+
+  @Pattern("^(earliest|latest)$")
+  @JsonPropertyDescription(
+      "Where a new pipeline starts reading: earliest (default) or latest. A restarted pipeline"
+          + " always resumes from its checkpoint.")
+  private String startingOffsets;
+
+  @JsonPropertyDescription(
+      "Upper bound on records read per micro-batch, spread over the topic's partitions."
+          + " Default 100000.")
+  private Long maxOffsetsPerTrigger;
+
+  public String getBootstrapServers() {
+    return bootstrapServers;
+  }
+
+  public void setBootstrapServers(String bootstrapServers) {
+    this.bootstrapServers = bootstrapServers;
+  }
+
+  public String getKafkaCluster() {
+    return kafkaCluster;
+  }
+
+  public void setKafkaCluster(String kafkaCluster) {
+    this.kafkaCluster = kafkaCluster;
+  }
+
+  public TopicSpec getTopic() {
+    return topic;
+  }
+
+  public void setTopic(TopicSpec topic) {
+    this.topic = topic;
+  }
+
+  public String getStartingOffsets() {
+    return startingOffsets;
+  }
+
+  public void setStartingOffsets(String startingOffsets) {
+    this.startingOffsets = startingOffsets;
+  }
+
+  public Long getMaxOffsetsPerTrigger() {
+    return maxOffsetsPerTrigger;
+  }
+
+  public void setMaxOffsetsPerTrigger(Long maxOffsetsPerTrigger) {
+    this.maxOffsetsPerTrigger = maxOffsetsPerTrigger;
+  }
+}

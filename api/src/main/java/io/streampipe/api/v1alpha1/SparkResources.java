@@ -1,0 +1,52 @@
+package io.streampipe.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Pattern;
+
+/** Cores and memory of a Spark driver or of each executor. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class SparkResources {
+
+  @JsonPropertyDescription("Executor instances (executors only).")
+  private Integer instances;
+
+  @JsonPropertyDescription("CPU cores.")
+  private Integer cores;
+
+  @Pattern("^[1-9][0-9]*[kmgt]?$")
+  @JsonPropertyDescription("JVM memory in Spark's notation, e.g. 512m or 2g.")
+  private String memory;
+
+  public SparkResources() {}
+
+  public SparkResources(Integer instances, Integer cores, String memory) {
+    this.instances = instances;
+    this.cores = cores;
+    this.memory = memory;
+  }
+
+  public Integer getInstances() {
+    return instances;
+  }
+
+  public void setInstances(Integer instances) {
+    this.instances = instances;
+  }
+
+  public Integer getCores() {
+    return cores;
+  }
+
+  public void setCores(Integer cores) {
+    this.cores = cores;
+  }
+
+  public String getMemory() {
+    return memory;
+  }
+
+  public void setMemory(String memory) {
+    this.memory = memory;
+  }
+}

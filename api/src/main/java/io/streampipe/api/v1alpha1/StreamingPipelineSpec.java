@@ -1,0 +1,93 @@
+package io.streampipe.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Required;
+
+/** The desired state of one Kafka → Spark → Cassandra stream. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class StreamingPipelineSpec {
+
+  @Required
+  @JsonPropertyDescription("Where events come from: the Kafka cluster and the input topic.")
+  private SourceSpec source;
+
+  @Required
+  @JsonPropertyDescription(
+      "The events' fields, their types and rules, and the table's primary key.")
+  private SchemaSpec schema;
+
+  @JsonPropertyDescription("Dead-lettering of bad records and deduplication.")
+  private QualitySpec quality;
+
+  @Required
+  @JsonPropertyDescription("Where valid rows go: the Cassandra cluster, keyspace and table.")
+  private SinkSpec sink;
+
+  @JsonPropertyDescription("How the Spark job runs: trigger, resources, checkpoint and image.")
+  private ProcessingSpec processing;
+
+  @JsonPropertyDescription("How the job exposes its metrics.")
+  private MonitoringSpec monitoring;
+
+  @JsonPropertyDescription(
+      "What happens to topics, table and checkpoint when the pipeline is deleted: Retain (default)"
+          + " keeps them, Delete removes them.")
+  private DeletionPolicy deletionPolicy;
+
+  public SourceSpec getSource() {
+    return source;
+  }
+
+  public void setSource(SourceSpec source) {
+    this.source = source;
+  }
+
+  public SchemaSpec getSchema() {
+    return schema;
+  }
+
+  public void setSchema(SchemaSpec schema) {
+    this.schema = schema;
+  }
+
+  public QualitySpec getQuality() {
+    return quality;
+  }
+
+  public void setQuality(QualitySpec quality) {
+    this.quality = quality;
+  }
+
+  public SinkSpec getSink() {
+    return sink;
+  }
+
+  public void setSink(SinkSpec sink) {
+    this.sink = sink;
+  }
+
+  public ProcessingSpec getProcessing() {
+    return processing;
+  }
+
+  public void setProcessing(ProcessingSpec processing) {
+    this.processing = processing;
+  }
+
+  public MonitoringSpec getMonitoring() {
+    return monitoring;
+  }
+
+  public void setMonitoring(MonitoringSpec monitoring) {
+    this.monitoring = monitoring;
+  }
+
+  public DeletionPolicy getDeletionPolicy() {
+    return deletionPolicy;
+  }
+
+  public void setDeletionPolicy(DeletionPolicy deletionPolicy) {
+    this.deletionPolicy = deletionPolicy;
+  }
+}

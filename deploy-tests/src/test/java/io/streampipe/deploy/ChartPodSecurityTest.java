@@ -1,0 +1,136 @@
+package io.streampipe.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.PodSecurityContext;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.Probe;
+import io.fabric8.kubernetes.api.model.SecurityContext;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServiceAccount;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The operator pod meets the restricted Pod Security Standard and is probed as the contract says.
+ */
+class ChartPodSecurityTest {
+
+  @ParameterizedTest
+  @ValueSource(strings = {"default", "namespace-list", "ha", "monitoring"})
+  void restrictedSecurityContext(String values) {
+    PodSpec pod = pod(values);
+    PodSecurityContext podContext = pod.getSecurityContext();
+    Container operator = pod.getContainers().get(0);
+    SecurityContext context = operator.getSecurityContext();
+
+    assertThat(podContext.getRunAsNonRoot()).isTrue();
+    assertThat(podContext.getRunAsUser()).isPositive();
+    assertThat(podContext.getSeccompProfile().getType()).isEqualTo("RuntimeDefault");
+    assertThat(context.getRunAsNonRoot()).isTrue();
+    assertThat(context.getAllowPrivilegeEscalation()).isFalse();
+    assertThat(context.getReadOnlyRootFilesystem()).isTrue();
+    assertThat(context.getPrivileged()).isNotEqualTo(Boolean.TRUE);
+    assertThat(context.getCapabilities().getDrop()).containsExactly("ALL");
+    assertThat(context.getCapabilities().getAdd()).isNullOrEmpty();
+    assertThat(context.getSeccompProfile().getType()).isEqualTo("RuntimeDefault");
+    assertThat(pod.getHostNetwork()).isNotEqualTo(Boolean.TRUE);
+    assertThat(operator.getVolumeMounts())
+        .anySatisfy(m -> assertThat(m.getMountPath()).isEqualTo("/tmp"));
+    assertThat(pod.getVolumes())
+        .anySatisfy(v -> assertThat(v.getEmptyDir()).as(v.getName()).isNotNull());
+  }
+
+  @Test
+  void probesAndPortMatchTheOperatorsManagementServer() {
+    Container operator = pod("default").getContainers().get(0);
+
+    assertThat(operator.getPorts())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.getContainerPort()).isEqualTo(8080);
+              assertThat(p.getName()).isEqualTo("http");
+            });
+    assertHttpProbe(operator.getStartupProbe(), "/startupz");
+    assertHttpProbe(operator.getLivenessProbe(), "/livez");
+    assertHttpProbe(operator.getReadinessProbe(), "/readyz");
+    assertThat(operator.getResources().getRequests()).containsKeys("cpu", "memory");
+    assertThat(operator.getResources().getLimits()).containsKey("memory");
+  }
+
+  @Test
+  void environmentCarriesTheOperatorsConfiguration() {
+    Map<String, EnvVar> env = env("namespace-list");
+
+    assertThat(env.get("POD_NAMESPACE").getValueFrom().getFieldRef().getFieldPath())
+        .isEqualTo("metadata.namespace");
+    assertThat(env.get("STREAMPIPE_WATCH_NAMESPACES").getValue()).isEqualTo("team-a,team-b");
+    assertThat(env.get("STREAMPIPE_LEADER_ELECTION_ENABLED").getValue()).isEqualTo("false");
+    assertThat(env.get("STREAMPIPE_DEFAULT_KAFKA_CLUSTER").getValue()).isEqualTo("streampipe");
+    assertThat(env.get("STREAMPIPE_DEFAULT_BOOTSTRAP_SERVERS").getValue())
+        .isEqualTo("streampipe-kafka-bootstrap.kafka.svc:9092");
+    assertThat(env.get("STREAMPIPE_DEFAULT_CASSANDRA_CONTACT_POINTS").getValue())
+        .isEqualTo("streampipe-dc1-service.cassandra.svc:9042");
+    assertThat(env.get("STREAMPIPE_DEFAULT_CASSANDRA_DATACENTER").getValue()).isEqualTo("dc1");
+    assertThat(env.get("STREAMPIPE_RECONCILE_CONCURRENCY").getValue()).matches("[0-9]+");
+    assertThat(env("default").get("STREAMPIPE_WATCH_NAMESPACES").getValue()).isEmpty();
+    assertThat(env("ha").get("STREAMPIPE_LEADER_ELECTION_ENABLED").getValue()).isEqualTo("true");
+  }
+
+  @Test
+  void imagesAreThePomsImages() {
+    Container operator = pod("default").getContainers().get(0);
+
+    assertThat(operator.getImage()).isEqualTo(DeployPaths.pomImage("streampipe.operator.image"));
+    assertThat(env("default").get("STREAMPIPE_JOB_IMAGE").getValue())
+        .isEqualTo(DeployPaths.pomImage("streampipe.job.image"));
+  }
+
+  @Test
+  void podRunsAsTheChartsServiceAccountAndIsSelectedByTheMetricsService() {
+    var resources = ChartRenderer.resources("default");
+    Deployment deployment = ChartRenderer.single(resources, Deployment.class);
+    Service service = ChartRenderer.single(resources, Service.class);
+    ServiceAccount account = ChartRenderer.single(resources, ServiceAccount.class);
+
+    assertThat(deployment.getSpec().getTemplate().getSpec().getServiceAccountName())
+        .isEqualTo(account.getMetadata().getName());
+    assertThat(deployment.getSpec().getTemplate().getMetadata().getLabels())
+        .containsAllEntriesOf(service.getSpec().getSelector());
+    assertThat(service.getSpec().getPorts())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.getName()).isEqualTo("http-metrics");
+              assertThat(p.getTargetPort().getStrVal()).isEqualTo("http");
+            });
+  }
+
+  private static void assertHttpProbe(Probe probe, String path) {
+    assertThat(probe).as(path).isNotNull();
+    assertThat(probe.getHttpGet().getPath()).isEqualTo(path);
+    assertThat(probe.getHttpGet().getPort().getStrVal()).isEqualTo("http");
+    assertThat(probe.getPeriodSeconds()).isPositive();
+  }
+
+  private static PodSpec pod(String values) {
+    return ChartRenderer.single(ChartRenderer.resources(values), Deployment.class)
+        .getSpec()
+        .getTemplate()
+        .getSpec();
+  }
+
+  private static Map<String, EnvVar> env(String values) {
+    List<EnvVar> env = pod(values).getContainers().get(0).getEnv();
+    return env.stream().collect(Collectors.toMap(EnvVar::getName, Function.identity()));
+  }
+}

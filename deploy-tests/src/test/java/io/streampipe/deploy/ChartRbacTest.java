@@ -1,0 +1,164 @@
+package io.streampipe.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
+import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
+import io.fabric8.kubernetes.api.model.rbac.Role;
+import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** Least privilege: exactly the API calls the operator makes, nothing wildcarded. */
+class ChartRbacTest {
+
+  private static final Set<String> READ = Set.of("get", "list", "watch");
+  private static final Set<String> OWN =
+      Set.of("get", "list", "watch", "create", "update", "patch", "delete");
+
+  /** group/resource → verbs the operator uses in the namespaces it reconciles. */
+  private static final Map<String, Set<String>> NAMESPACED =
+      Map.ofEntries(
+          Map.entry(
+              "streampipe.io/streamingpipelines",
+              Set.of("get", "list", "watch", "patch", "update")),
+          Map.entry("streampipe.io/streamingpipelines/status", Set.of("get", "patch", "update")),
+          Map.entry("streampipe.io/streamingpipelines/finalizers", Set.of("update")),
+          Map.entry("kafka.strimzi.io/kafkatopics", OWN),
+          Map.entry("kafka.strimzi.io/kafkas", READ),
+          Map.entry("sparkoperator.k8s.io/sparkapplications", OWN),
+          Map.entry("/configmaps", OWN),
+          Map.entry("/persistentvolumeclaims", OWN),
+          Map.entry("/secrets", Set.of("get")),
+          Map.entry("/events", Set.of("create", "patch")),
+          Map.entry("events.k8s.io/events", Set.of("create", "patch")),
+          Map.entry("monitoring.coreos.com/podmonitors", OWN));
+
+  private static final Map<String, Set<String>> CRDS =
+      Map.of("apiextensions.k8s.io/customresourcedefinitions", READ);
+  private static final Map<String, Set<String>> LEASES =
+      Map.of("coordination.k8s.io/leases", Set.of("get", "create", "update"));
+
+  @Test
+  void allNamespacesUsesOneClusterRoleWithExactlyTheOperatorsCalls() {
+    List<HasMetadata> resources = ChartRenderer.resources("default");
+
+    assertThat(ChartRenderer.ofType(resources, Role.class)).isEmpty();
+    assertThat(grants(clusterRoles(resources))).isEqualTo(merge(NAMESPACED, CRDS));
+    assertBound(resources);
+  }
+
+  @Test
+  void namespaceListUsesARolePerNamespaceAndOnlyACrdReaderClusterWide() {
+    List<HasMetadata> resources = ChartRenderer.resources("namespace-list");
+    List<Role> roles = ChartRenderer.ofType(resources, Role.class);
+
+    assertThat(grants(clusterRoles(resources))).isEqualTo(new TreeMap<>(CRDS));
+    assertThat(roles)
+        .map(r -> r.getMetadata().getNamespace())
+        .containsExactlyInAnyOrder("team-a", "team-b");
+    roles.forEach(r -> assertThat(grants(r.getRules())).isEqualTo(new TreeMap<>(NAMESPACED)));
+    assertBound(resources);
+  }
+
+  @Test
+  void leaderElectionAddsLeasesInTheOperatorsNamespaceOnly() {
+    List<HasMetadata> resources = ChartRenderer.resources("ha");
+    List<Role> roles = ChartRenderer.ofType(resources, Role.class);
+
+    assertThat(roles).hasSize(1);
+    assertThat(roles.get(0).getMetadata().getNamespace()).isEqualTo(ChartRenderer.NAMESPACE);
+    assertThat(grants(roles.get(0).getRules())).isEqualTo(new TreeMap<>(LEASES));
+    assertBound(resources);
+  }
+
+  @Test
+  void noValuesSetGrantsAWildcard() {
+    for (var values : ChartRenderer.ciValuesFiles()) {
+      List<HasMetadata> resources = StrictManifests.parseAll(ChartRenderer.template(values));
+      Stream.concat(
+              clusterRoles(resources).stream(),
+              ChartRenderer.ofType(resources, Role.class).stream()
+                  .flatMap(r -> r.getRules().stream()))
+          .forEach(
+              rule -> {
+                assertThat(rule.getVerbs()).as(values + " verbs").doesNotContain("*");
+                assertThat(rule.getResources()).as(values + " resources").doesNotContain("*");
+                assertThat(rule.getApiGroups()).as(values + " apiGroups").doesNotContain("*");
+                assertThat(rule.getResourceNames()).as(values + " resourceNames").isNullOrEmpty();
+                assertThat(rule.getNonResourceURLs())
+                    .as(values + " nonResourceURLs")
+                    .isNullOrEmpty();
+              });
+    }
+  }
+
+  private static List<PolicyRule> clusterRoles(List<HasMetadata> resources) {
+    return ChartRenderer.ofType(resources, ClusterRole.class).stream()
+        .flatMap(r -> r.getRules().stream())
+        .toList();
+  }
+
+  private static Map<String, Set<String>> grants(List<PolicyRule> rules) {
+    Map<String, Set<String>> grants = new TreeMap<>();
+    for (PolicyRule rule : rules) {
+      for (String group : rule.getApiGroups()) {
+        for (String resource : rule.getResources()) {
+          grants
+              .computeIfAbsent(group + "/" + resource, k -> new TreeSet<>())
+              .addAll(rule.getVerbs());
+        }
+      }
+    }
+    return grants;
+  }
+
+  @SafeVarargs
+  private static Map<String, Set<String>> merge(Map<String, Set<String>>... maps) {
+    Map<String, Set<String>> merged = new TreeMap<>();
+    for (Map<String, Set<String>> map : maps) {
+      merged.putAll(map);
+    }
+    return merged;
+  }
+
+  /** Every role is bound, and only to the operator's ServiceAccount in the release namespace. */
+  private static void assertBound(List<HasMetadata> resources) {
+    Set<String> roles = new TreeSet<>();
+    ChartRenderer.ofType(resources, ClusterRole.class)
+        .forEach(r -> roles.add("ClusterRole/" + r.getMetadata().getName()));
+    ChartRenderer.ofType(resources, Role.class)
+        .forEach(
+            r ->
+                roles.add(
+                    "Role/" + r.getMetadata().getNamespace() + "/" + r.getMetadata().getName()));
+    Set<String> bound = new TreeSet<>();
+    for (ClusterRoleBinding b : ChartRenderer.ofType(resources, ClusterRoleBinding.class)) {
+      bound.add(b.getRoleRef().getKind() + "/" + b.getRoleRef().getName());
+      b.getSubjects().forEach(s -> assertThat(s.getNamespace()).isEqualTo(ChartRenderer.NAMESPACE));
+      assertThat(b.getSubjects())
+          .map(s -> s.getKind() + "/" + s.getName())
+          .containsExactly("ServiceAccount/streampipe");
+    }
+    for (RoleBinding b : ChartRenderer.ofType(resources, RoleBinding.class)) {
+      bound.add(
+          b.getRoleRef().getKind()
+              + "/"
+              + b.getMetadata().getNamespace()
+              + "/"
+              + b.getRoleRef().getName());
+      b.getSubjects().forEach(s -> assertThat(s.getNamespace()).isEqualTo(ChartRenderer.NAMESPACE));
+      assertThat(b.getSubjects())
+          .map(s -> s.getKind() + "/" + s.getName())
+          .containsExactly("ServiceAccount/streampipe");
+    }
+    assertThat(bound).isEqualTo(roles);
+  }
+}

@@ -1,0 +1,99 @@
+package io.streampipe.testkit;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
+import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** A single Cassandra 5 node in its own JVM, listening for CQL on 127.0.0.1. */
+public final class CassandraServer extends ForkedServer {
+  private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+  private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(10);
+
+  private volatile int port;
+
+  public CassandraServer() {
+    super("cassandra", START_TIMEOUT);
+  }
+
+  @Override
+  public CassandraServer start() {
+    startFork();
+    return this;
+  }
+
+  public String host() {
+    return FreePorts.HOST;
+  }
+
+  /** The CQL native port. */
+  public int port() {
+    if (port == 0) {
+      throw new IllegalStateException("cassandra is not started");
+    }
+    return port;
+  }
+
+  /** {@code host:port}, as Spark's and the CLI's contact point settings take it. */
+  public String contactPoint() {
+    return host() + ":" + port();
+  }
+
+  public InetSocketAddress address() {
+    return new InetSocketAddress(host(), port());
+  }
+
+  public String localDatacenter() {
+    return CassandraConfig.DATACENTER;
+  }
+
+  @Override
+  Process launch(Path dir) throws Exception {
+    int[] ports = FreePorts.allocate(2);
+    CassandraConfig config = new CassandraConfig(ports[0], ports[1]);
+    Files.writeString(dir.resolve("cassandra.yaml"), config.yaml());
+    Files.writeString(dir.resolve("logback.xml"), CassandraConfig.LOGBACK);
+    ServerClasspath classpath = ServerClasspath.load("cassandra-server");
+    port = config.nativePort();
+    return fork(
+        javaCommand(
+            CassandraConfig.jvmOptions(dir, classpath.jar("jamm")),
+            classpath,
+            "org.apache.cassandra.service.CassandraDaemon"));
+  }
+
+  @Override
+  boolean isReady() {
+    // The native transport opens last, so a listening port means the node is nearly there.
+    if (!FreePorts.isListening(port)) {
+      return false;
+    }
+    DriverConfigLoader probeConfig =
+        DriverConfigLoader.programmaticBuilder()
+            .withDuration(DefaultDriverOption.CONNECTION_INIT_QUERY_TIMEOUT, PROBE_TIMEOUT)
+            .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, PROBE_TIMEOUT)
+            // The probe needs neither schema nor token metadata, nor Netty's default 2 s goodbye.
+            .withBoolean(DefaultDriverOption.METADATA_SCHEMA_ENABLED, false)
+            .withBoolean(DefaultDriverOption.METADATA_TOKEN_MAP_ENABLED, false)
+            .withInt(DefaultDriverOption.NETTY_IO_SHUTDOWN_QUIET_PERIOD, 0)
+            .withInt(DefaultDriverOption.NETTY_ADMIN_SHUTDOWN_QUIET_PERIOD, 0)
+            .build();
+    try (CqlSession session =
+        CqlSession.builder()
+            .addContactPoint(address())
+            .withLocalDatacenter(localDatacenter())
+            .withConfigLoader(probeConfig)
+            .build()) {
+      return session.execute("SELECT release_version FROM system.local").one() != null;
+    }
+  }
+
+  @Override
+  public void stop() {
+    super.stop();
+    port = 0;
+  }
+}

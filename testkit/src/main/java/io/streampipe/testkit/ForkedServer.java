@@ -1,0 +1,199 @@
+package io.streampipe.testkit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** A server in its own JVM, owning a temporary directory that holds its data and its log. */
+public abstract class ForkedServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(ForkedServer.class);
+  private static final Duration POLL_INTERVAL = Duration.ofMillis(200);
+  private static final int LOG_TAIL_LINES = 40;
+
+  private final String name;
+  private final Duration startTimeout;
+  private final Thread shutdownHook;
+  private volatile Path directory;
+  private volatile Process process;
+
+  ForkedServer(String name, Duration startTimeout) {
+    this.name = name;
+    this.startTimeout = startTimeout;
+    this.shutdownHook = new Thread(this::stop, "stop-" + name);
+  }
+
+  /** Forks the server and returns once it answers a real client request. */
+  public abstract ForkedServer start();
+
+  /** Kills the server, waits for it to exit and deletes its directory; safe to call twice. */
+  public void stop() {
+    Process running = process;
+    process = null;
+    if (running != null) {
+      // The data goes away with the directory, so a graceful shutdown would save nothing.
+      running.destroyForcibly();
+      awaitExit(running);
+    }
+    Path dir = directory;
+    directory = null;
+    if (dir != null) {
+      deleteRecursively(dir);
+    }
+    try {
+      Runtime.getRuntime().removeShutdownHook(shutdownHook);
+    } catch (IllegalStateException shutdownInProgress) {
+      // We are the hook, or the JVM is exiting anyway.
+    }
+  }
+
+  @Override
+  public void close() {
+    stop();
+  }
+
+  /** The process id of the forked JVM, while it runs. */
+  public long pid() {
+    return running().pid();
+  }
+
+  /** Where the forked JVM's output goes; deleted by {@link #stop()}. */
+  public Path logFile() {
+    return started().resolve("server.log");
+  }
+
+  final void startFork() {
+    if (directory != null) {
+      throw new IllegalStateException(name + " is already started");
+    }
+    long begin = System.nanoTime();
+    directory = createDirectory();
+    Runtime.getRuntime().addShutdownHook(shutdownHook);
+    try {
+      process = launch(directory);
+      awaitReady();
+    } catch (Exception e) {
+      String tail = logTail();
+      stop();
+      throw new IllegalStateException(
+          name + " did not start: " + e.getMessage() + "\n--- end of its log ---\n" + tail, e);
+    }
+    LOG.info("{} ready in {} ms (pid {})", name, (System.nanoTime() - begin) / 1_000_000, pid());
+  }
+
+  /** Writes the configuration into {@code dir} and forks the server. */
+  abstract Process launch(Path dir) throws Exception;
+
+  /** Whether the server answers a real request; exceptions count as "not yet". */
+  abstract boolean isReady() throws Exception;
+
+  final Process fork(List<String> command) throws IOException {
+    return new ProcessBuilder(command)
+        .directory(directory.toFile())
+        .redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile().toFile()))
+        .start();
+  }
+
+  final void runToCompletion(List<String> command, Duration timeout) throws Exception {
+    Process tool = fork(command);
+    if (!tool.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+      tool.destroyForcibly();
+      throw new IllegalStateException(command.get(command.size() - 1) + " timed out");
+    }
+    if (tool.exitValue() != 0) {
+      throw new IllegalStateException("setup step exited with code " + tool.exitValue());
+    }
+  }
+
+  static List<String> javaCommand(
+      List<String> jvmOptions, ServerClasspath classpath, String mainClass, String... args) {
+    List<String> command = new ArrayList<>();
+    command.add(ForkJdk.javaExecutable().toString());
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-cp", classpath.asArgument(), mainClass));
+    command.addAll(List.of(args));
+    return command;
+  }
+
+  private void awaitReady() throws Exception {
+    long deadline = System.nanoTime() + startTimeout.toNanos();
+    Exception lastProblem = null;
+    while (true) {
+      if (!running().isAlive()) {
+        throw new IllegalStateException("its JVM exited with code " + running().exitValue());
+      }
+      try {
+        if (isReady()) {
+          return;
+        }
+      } catch (Exception e) {
+        lastProblem = e;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("not ready after " + startTimeout, lastProblem);
+      }
+      Thread.sleep(POLL_INTERVAL.toMillis());
+    }
+  }
+
+  private String logTail() {
+    try {
+      List<String> lines =
+          List.of(Files.readString(logFile(), StandardCharsets.ISO_8859_1).split("\\R"));
+      return String.join(
+          "\n", lines.subList(Math.max(0, lines.size() - LOG_TAIL_LINES), lines.size()));
+    } catch (IOException | RuntimeException e) {
+      return "(no log: " + e + ")";
+    }
+  }
+
+  private Process running() {
+    Process running = process;
+    if (running == null) {
+      throw new IllegalStateException(name + " is not running");
+    }
+    return running;
+  }
+
+  private Path started() {
+    Path dir = directory;
+    if (dir == null) {
+      throw new IllegalStateException(name + " is not started");
+    }
+    return dir;
+  }
+
+  private Path createDirectory() {
+    try {
+      return Files.createTempDirectory("streampipe-" + name + "-");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void awaitExit(Process process) {
+    try {
+      process.waitFor(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void deleteRecursively(Path dir) {
+    try (Stream<Path> paths = Files.walk(dir)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    } catch (IOException e) {
+      LOG.warn("could not delete {}: {}", dir, e.toString());
+    }
+  }
+}

@@ -3,6 +3,8 @@ package io.streampipe.api.v1alpha1;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
 import java.util.List;
 
 /** A Cassandra cluster, keyspace and table. */
@@ -27,6 +29,10 @@ public class CassandraSinkSpec {
 
   @Required
   @JsonPropertyDescription("The table name: a letter, then letters, digits or _, at most 48.")
+  @Size(max = 48)
+  @ValidationRule(
+      value = "self == oldSelf",
+      message = "table is immutable: create a new pipeline for another table")
   private String table;
 
   @JsonPropertyDescription(

@@ -2,6 +2,7 @@ package io.streampipe.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.ValidationRule;
 
 /** The persistent volume that keeps the job's progress across restarts. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -11,6 +12,9 @@ public class CheckpointSpec {
   private String size;
 
   @JsonPropertyDescription("Storage class of the volume (default: the cluster's default).")
+  @ValidationRule(
+      value = "self == oldSelf",
+      message = "storageClass is immutable: a volume cannot move to another class")
   private String storageClass;
 
   public String getSize() {

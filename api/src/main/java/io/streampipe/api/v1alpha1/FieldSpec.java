@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
 
 /** One field of an event and the column it becomes. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -13,6 +14,7 @@ public class FieldSpec {
   @JsonPropertyDescription(
       "JSON property name and Cassandra column name: a letter, then letters, digits or _,"
           + " at most 48 characters.")
+  @Size(max = 48)
   private String name;
 
   @Required

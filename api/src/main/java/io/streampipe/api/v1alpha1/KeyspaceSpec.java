@@ -3,6 +3,8 @@ package io.streampipe.api.v1alpha1;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
 
 /** A keyspace and how it is replicated. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -10,6 +12,10 @@ public class KeyspaceSpec {
 
   @Required
   @JsonPropertyDescription("The keyspace name: a letter, then letters, digits or _, at most 48.")
+  @Size(max = 48)
+  @ValidationRule(
+      value = "self == oldSelf",
+      message = "keyspace is immutable: create a new pipeline for another keyspace")
   private String name;
 
   @JsonPropertyDescription(

@@ -3,6 +3,7 @@ package io.streampipe.api.v1alpha1;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,9 +13,11 @@ public class PrimaryKeySpec {
 
   @Required
   @JsonPropertyDescription("Fields that form the partition key, in order.")
+  @Size(min = 1, max = 16)
   private List<String> partitionKey;
 
   @JsonPropertyDescription("Fields that form the clustering key, in order (ascending).")
+  @Size(max = 16)
   private List<String> clusteringColumns;
 
   public List<String> getPartitionKey() {

@@ -3,19 +3,28 @@ package io.streampipe.api.v1alpha1;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
 import java.util.List;
 import java.util.Optional;
 
 /** The shape of an event: its fields and the primary key of the table it lands in. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@ValidationRule(
+    value = "self.primaryKey.partitionKey.all(k, self.fields.exists(f, f.name == k))",
+    message = "every partition key column must be a declared field")
 public class SchemaSpec {
 
   @Required
   @JsonPropertyDescription("The event's fields; each becomes a column of the table.")
+  @Size(min = 1, max = 500)
   private List<FieldSpec> fields;
 
   @Required
   @JsonPropertyDescription("The table's primary key, made of required fields.")
+  @ValidationRule(
+      value = "self == oldSelf",
+      message = "primaryKey is immutable: Cassandra cannot change a table's key")
   private PrimaryKeySpec primaryKey;
 
   public List<FieldSpec> getFields() {

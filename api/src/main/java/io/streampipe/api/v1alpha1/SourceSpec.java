@@ -4,9 +4,13 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.ValidationRule;
 
 /** The Kafka side of a pipeline: which cluster, which topic, and how fast to read it. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@ValidationRule(
+    value = "!(has(self.bootstrapServers) && has(self.kafkaCluster))",
+    message = "give bootstrapServers or kafkaCluster, not both")
 public class SourceSpec {
 
   @JsonPropertyDescription(
@@ -32,6 +36,7 @@ public class SourceSpec {
   @JsonPropertyDescription(
       "Upper bound on records read per micro-batch, spread over the topic's partitions."
           + " Default 100000.")
+  @ValidationRule(value = "self > 0", message = "maxOffsetsPerTrigger must be greater than 0")
   private Long maxOffsetsPerTrigger;
 
   public String getBootstrapServers() {

@@ -1,0 +1,136 @@
+package io.streampipe.operator;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The operator's settings, read once from the environment so a Helm chart sets them all.
+ *
+ * @param watchNamespaces empty means every namespace
+ * @param defaultKafkaCluster Strimzi Kafka used when a pipeline names neither cluster nor servers
+ * @param defaultBootstrapServers used when a pipeline names neither (and no default cluster)
+ * @param cassandraDeleteAttempts how often deletion tries to drop a table before giving up
+ */
+public record OperatorConfig(
+    Set<String> watchNamespaces,
+    Optional<String> defaultKafkaCluster,
+    Optional<String> defaultBootstrapServers,
+    List<String> defaultCassandraContactPoints,
+    String defaultCassandraDatacenter,
+    int reconcileConcurrency,
+    String jobImage,
+    String jobApplicationFile,
+    String jobServiceAccount,
+    String sparkVersion,
+    boolean leaderElection,
+    String leaseName,
+    Optional<String> leaseNamespace,
+    int managementPort,
+    int cassandraDeleteAttempts,
+    Duration cassandraRetryInterval) {
+
+  public static final String DEFAULT_JOB_APPLICATION_FILE =
+      "local:///opt/streampipe/pipeline-job.jar";
+
+  /** Reads the settings from environment variables; unset ones take their defaults. */
+  public static OperatorConfig fromEnv(Map<String, String> env) {
+    return new OperatorConfig(
+        Set.copyOf(list(env.get("STREAMPIPE_WATCH_NAMESPACES"))),
+        nonBlank(env.get("STREAMPIPE_DEFAULT_KAFKA_CLUSTER")),
+        nonBlank(env.get("STREAMPIPE_DEFAULT_BOOTSTRAP_SERVERS")),
+        list(env.get("STREAMPIPE_DEFAULT_CASSANDRA_CONTACT_POINTS")),
+        nonBlank(env.get("STREAMPIPE_DEFAULT_CASSANDRA_DATACENTER")).orElse("datacenter1"),
+        Integer.parseInt(env.getOrDefault("STREAMPIPE_RECONCILE_CONCURRENCY", "10")),
+        nonBlank(env.get("STREAMPIPE_JOB_IMAGE")).orElseGet(OperatorConfig::builtInJobImage),
+        nonBlank(env.get("STREAMPIPE_JOB_APPLICATION_FILE")).orElse(DEFAULT_JOB_APPLICATION_FILE),
+        nonBlank(env.get("STREAMPIPE_JOB_SERVICE_ACCOUNT")).orElse("streampipe-job"),
+        nonBlank(env.get("STREAMPIPE_SPARK_VERSION")).orElse("3.5.9"),
+        Boolean.parseBoolean(env.getOrDefault("STREAMPIPE_LEADER_ELECTION_ENABLED", "false")),
+        nonBlank(env.get("STREAMPIPE_LEADER_ELECTION_LEASE_NAME")).orElse("streampipe-operator"),
+        nonBlank(env.get("STREAMPIPE_LEADER_ELECTION_LEASE_NAMESPACE"))
+            .or(() -> nonBlank(env.get("POD_NAMESPACE"))),
+        Integer.parseInt(env.getOrDefault("STREAMPIPE_MANAGEMENT_PORT", "8080")),
+        Integer.parseInt(env.getOrDefault("STREAMPIPE_CASSANDRA_DELETE_ATTEMPTS", "5")),
+        Duration.ofSeconds(
+            Long.parseLong(env.getOrDefault("STREAMPIPE_CASSANDRA_RETRY_SECONDS", "10"))));
+  }
+
+  /** Defaults only: what tests and {@code render} use. */
+  public static OperatorConfig defaults() {
+    return fromEnv(Map.of());
+  }
+
+  public OperatorConfig withDefaultKafkaCluster(String cluster) {
+    return new OperatorConfig(
+        watchNamespaces,
+        Optional.ofNullable(cluster),
+        defaultBootstrapServers,
+        defaultCassandraContactPoints,
+        defaultCassandraDatacenter,
+        reconcileConcurrency,
+        jobImage,
+        jobApplicationFile,
+        jobServiceAccount,
+        sparkVersion,
+        leaderElection,
+        leaseName,
+        leaseNamespace,
+        managementPort,
+        cassandraDeleteAttempts,
+        cassandraRetryInterval);
+  }
+
+  public OperatorConfig withCassandraRetries(int attempts, Duration interval) {
+    return new OperatorConfig(
+        watchNamespaces,
+        defaultKafkaCluster,
+        defaultBootstrapServers,
+        defaultCassandraContactPoints,
+        defaultCassandraDatacenter,
+        reconcileConcurrency,
+        jobImage,
+        jobApplicationFile,
+        jobServiceAccount,
+        sparkVersion,
+        leaderElection,
+        leaseName,
+        leaseNamespace,
+        managementPort,
+        attempts,
+        interval);
+  }
+
+  /** The job image this build was released with (the parent POM's streampipe.job.image). */
+  static String builtInJobImage() {
+    try (InputStream in =
+        OperatorConfig.class.getResourceAsStream("/streampipe-operator.properties")) {
+      Properties properties = new Properties();
+      properties.load(in);
+      return properties.getProperty("job.image");
+    } catch (IOException | NullPointerException e) {
+      throw new IllegalStateException("streampipe-operator.properties is missing", e);
+    }
+  }
+
+  private static List<String> list(String commaSeparated) {
+    if (commaSeparated == null) {
+      return List.of();
+    }
+    return Arrays.stream(commaSeparated.split(","))
+        .map(String::trim)
+        .filter(s -> !s.isEmpty())
+        .collect(Collectors.toList());
+  }
+
+  private static Optional<String> nonBlank(String value) {
+    return Optional.ofNullable(value).map(String::trim).filter(s -> !s.isEmpty());
+  }
+}

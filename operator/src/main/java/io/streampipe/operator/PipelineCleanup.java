@@ -1,0 +1,140 @@
+package io.streampipe.operator;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.Resource;
+import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
+import io.streampipe.api.PipelineDefaults;
+import io.streampipe.api.v1alpha1.DeletionPolicy;
+import io.streampipe.operator.desired.DesiredKafkaTopics;
+import io.streampipe.operator.desired.Labels;
+import io.streampipe.operator.desired.Names;
+import io.streampipe.operator.desired.ResolvedPipeline;
+import io.streampipe.operator.schema.CassandraCredentials;
+import io.streampipe.operator.schema.SchemaService;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Applies a deleted pipeline's deletion policy. Retain orphans the topics and the checkpoint claim
+ * (owner references removed, so garbage collection spares them) and keeps the table; Delete deletes
+ * topics and claim and drops the table, giving up after bounded attempts when Cassandra is away.
+ * The job, ConfigMap and PodMonitor go by garbage collection in both cases.
+ */
+public class PipelineCleanup {
+  private static final Logger LOG = LoggerFactory.getLogger(PipelineCleanup.class);
+
+  private final OperatorConfig config;
+  private final String topicVersion;
+  private final SchemaService schemas;
+  private final PipelineEvents events;
+  private final Map<String, Integer> dropAttempts = new ConcurrentHashMap<>();
+
+  public PipelineCleanup(
+      OperatorConfig config, String topicVersion, SchemaService schemas, PipelineEvents events) {
+    this.config = config;
+    this.topicVersion = topicVersion;
+    this.schemas = schemas;
+    this.events = events;
+  }
+
+  public PipelineEvents events() {
+    return events;
+  }
+
+  public DeleteControl apply(StreamingPipeline pipeline, KubernetesClient client) {
+    boolean delete =
+        pipeline.getSpec() != null
+            && PipelineDefaults.apply(pipeline.getSpec()).getDeletionPolicy()
+                == DeletionPolicy.Delete;
+    String namespace = pipeline.getMetadata().getNamespace();
+    String name = pipeline.getMetadata().getName();
+    var topics =
+        client
+            .genericKubernetesResources(
+                DesiredKafkaTopics.GROUP + "/" + topicVersion, DesiredKafkaTopics.KIND)
+            .inNamespace(namespace)
+            .withLabel(Labels.PIPELINE, name)
+            .resources()
+            .toList();
+    topics.forEach(topic -> release(topic, delete, pipeline));
+    release(
+        client
+            .persistentVolumeClaims()
+            .inNamespace(namespace)
+            .withName(Names.checkpointClaim(name)),
+        delete,
+        pipeline);
+    if (!delete) {
+      LOG.info(
+          "pipeline={}/{} deleted policy=Retain topics={} kept", namespace, name, topics.size());
+      return DeleteControl.defaultDelete();
+    }
+    return dropTable(pipeline, client);
+  }
+
+  private <T extends HasMetadata> void release(
+      Resource<T> resource, boolean delete, StreamingPipeline owner) {
+    if (resource.get() == null) {
+      return;
+    }
+    if (delete) {
+      resource.delete();
+    } else {
+      resource.edit(orphan(owner.getMetadata().getUid()));
+    }
+  }
+
+  private static <T extends HasMetadata> UnaryOperator<T> orphan(String ownerUid) {
+    return r -> {
+      r.getMetadata().getOwnerReferences().removeIf(o -> ownerUid.equals(o.getUid()));
+      return r;
+    };
+  }
+
+  private DeleteControl dropTable(StreamingPipeline pipeline, KubernetesClient client) {
+    String uid = pipeline.getMetadata().getUid();
+    if (!OperatorChecks.problems(pipeline, config).isEmpty()) {
+      events.warning(pipeline, "TableKept", "the spec is invalid, so its table is not dropped");
+      return DeleteControl.defaultDelete();
+    }
+    ResolvedPipeline resolved = ResolvedPipeline.of(pipeline, config, Optional.empty());
+    String secret = resolved.spec().getSink().getCassandra().getCredentialsSecret();
+    try {
+      Optional<CassandraCredentials> credentials =
+          secret == null
+              ? Optional.empty()
+              : CassandraCredentials.read(client, resolved.namespace(), secret);
+      schemas.drop(resolved, credentials);
+      dropAttempts.remove(uid);
+      events.normal(pipeline, "TableDropped", "dropped table " + tableOf(resolved));
+      return DeleteControl.defaultDelete();
+    } catch (RuntimeException e) {
+      int attempts = dropAttempts.merge(uid, 1, Integer::sum);
+      if (attempts < config.cassandraDeleteAttempts()) {
+        LOG.warn("pipeline={} drop_table_attempt={} error={}", uid, attempts, e.toString());
+        return DeleteControl.noFinalizerRemoval()
+            .rescheduleAfter(config.cassandraRetryInterval().toMillis());
+      }
+      dropAttempts.remove(uid);
+      events.warning(
+          pipeline,
+          "CassandraUnreachable",
+          "table "
+              + tableOf(resolved)
+              + " not dropped after "
+              + attempts
+              + " attempts; drop it by hand");
+      return DeleteControl.defaultDelete();
+    }
+  }
+
+  private static String tableOf(ResolvedPipeline resolved) {
+    var sink = resolved.spec().getSink().getCassandra();
+    return sink.getKeyspace().getName() + "." + sink.getTable();
+  }
+}

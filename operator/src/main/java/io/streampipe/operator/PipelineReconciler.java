@@ -1,0 +1,207 @@
+package io.streampipe.operator;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
+import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.MaxReconciliationInterval;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.Workflow;
+import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
+import io.streampipe.api.v1alpha1.StreamingPipelineStatus;
+import io.streampipe.api.validation.Problem;
+import io.streampipe.operator.dependent.CassandraSchemaDependent;
+import io.streampipe.operator.dependent.CheckpointClaimDependent;
+import io.streampipe.operator.dependent.KafkaTopicDependent;
+import io.streampipe.operator.dependent.PodMonitorDependent;
+import io.streampipe.operator.dependent.SparkApplicationDependent;
+import io.streampipe.operator.dependent.SpecConfigMapDependent;
+import io.streampipe.operator.dependent.TopicsReady;
+import io.streampipe.operator.desired.ResolvedPipeline;
+import io.streampipe.operator.status.StatusAggregator;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns a StreamingPipeline into its parts. The spec is validated first; only a valid spec reaches
+ * the workflow, so an invalid update leaves the running pipeline exactly as it was.
+ */
+@ControllerConfiguration(
+    name = PipelineReconciler.NAME,
+    maxReconciliationInterval =
+        @MaxReconciliationInterval(interval = 10, timeUnit = TimeUnit.MINUTES))
+@Workflow(
+    explicitInvocation = true,
+    dependents = {
+      @Dependent(
+          name = KafkaTopicDependent.NAME,
+          type = KafkaTopicDependent.class,
+          readyPostcondition = TopicsReady.class),
+      @Dependent(
+          name = CassandraSchemaDependent.NAME,
+          type = CassandraSchemaDependent.class,
+          readyPostcondition = CassandraSchemaDependent.SchemaReady.class),
+      @Dependent(
+          name = SpecConfigMapDependent.NAME,
+          type = SpecConfigMapDependent.class,
+          dependsOn = {KafkaTopicDependent.NAME, CassandraSchemaDependent.NAME}),
+      @Dependent(name = CheckpointClaimDependent.NAME, type = CheckpointClaimDependent.class),
+      @Dependent(
+          name = SparkApplicationDependent.NAME,
+          type = SparkApplicationDependent.class,
+          dependsOn = {SpecConfigMapDependent.NAME, CheckpointClaimDependent.NAME}),
+      @Dependent(
+          name = PodMonitorDependent.NAME,
+          type = PodMonitorDependent.class,
+          activationCondition = PodMonitorDependent.CrdPresent.class,
+          reconcilePrecondition = PodMonitorDependent.MetricsEnabled.class)
+    })
+public class PipelineReconciler
+    implements Reconciler<StreamingPipeline>, Cleaner<StreamingPipeline> {
+  public static final String NAME = "streamingpipeline";
+  private static final Logger LOG = LoggerFactory.getLogger(PipelineReconciler.class);
+
+  private final OperatorConfig config;
+  private final String topicVersion;
+  private final PipelineCleanup cleanup;
+  private final Clock clock;
+
+  public PipelineReconciler(
+      OperatorConfig config, String topicVersion, PipelineCleanup cleanup, Clock clock) {
+    this.config = config;
+    this.topicVersion = topicVersion;
+    this.cleanup = cleanup;
+    this.clock = clock;
+  }
+
+  @Override
+  public UpdateControl<StreamingPipeline> reconcile(
+      StreamingPipeline pipeline, Context<StreamingPipeline> context) {
+    StreamingPipelineStatus before = pipeline.getStatus();
+    long generation = pipeline.getMetadata().getGeneration();
+    List<Problem> problems = OperatorChecks.problems(pipeline, config);
+    StreamingPipelineStatus after;
+    if (!problems.isEmpty()) {
+      LOG.info(
+          "pipeline={}/{} invalid_spec problems={}",
+          namespace(pipeline),
+          name(pipeline),
+          problems.size());
+      after = StatusAggregator.invalid(before, generation, problems, clock.instant());
+    } else {
+      ResolvedPipeline resolved = resolve(pipeline, context);
+      context.managedWorkflowAndDependentResourceContext().put(ResolvedPipeline.class, resolved);
+      context
+          .managedWorkflowAndDependentResourceContext()
+          .reconcileManagedWorkflow()
+          .throwAggregateExceptionIfErrorsPresent();
+      after =
+          StatusAggregator.aggregate(
+              before, Observations.of(resolved, generation, context), clock.instant());
+    }
+    return finish(pipeline, before, after, context);
+  }
+
+  private ResolvedPipeline resolve(StreamingPipeline pipeline, Context<StreamingPipeline> context) {
+    ResolvedPipeline draft = ResolvedPipeline.of(pipeline, config, Optional.empty());
+    if (draft.kafkaCluster().isEmpty() || draft.spec().getSource().getBootstrapServers() != null) {
+      return draft;
+    }
+    Optional<String> published =
+        KafkaBootstrap.lookup(
+            context.getClient(), topicVersion, draft.namespace(), draft.kafkaCluster().get());
+    return ResolvedPipeline.of(pipeline, config, published);
+  }
+
+  private UpdateControl<StreamingPipeline> finish(
+      StreamingPipeline pipeline,
+      StreamingPipelineStatus before,
+      StreamingPipelineStatus after,
+      Context<StreamingPipeline> context) {
+    cleanup.events().onTransitions(pipeline, before, after);
+    boolean ready =
+        after.getConditions().stream()
+            .anyMatch(
+                c -> StatusAggregator.READY.equals(c.getType()) && "True".equals(c.getStatus()));
+    if (!StatusAggregator.changed(before, after)) {
+      // Parts without watch events (the schema) are re-checked until the pipeline is ready.
+      return ready
+          ? UpdateControl.noUpdate()
+          : UpdateControl.<StreamingPipeline>noUpdate().rescheduleAfter(30, TimeUnit.SECONDS);
+    }
+    pipeline.setStatus(after);
+    UpdateControl<StreamingPipeline> control = UpdateControl.patchStatus(pipeline);
+    return ready ? control : control.rescheduleAfter(30, TimeUnit.SECONDS);
+  }
+
+  @Override
+  public ErrorStatusUpdateControl<StreamingPipeline> updateErrorStatus(
+      StreamingPipeline pipeline, Context<StreamingPipeline> context, Exception e) {
+    LOG.warn(
+        "pipeline={}/{} reconcile_error={}", namespace(pipeline), name(pipeline), e.toString());
+    cleanup.events().warning(pipeline, "ReconcileError", String.valueOf(e.getMessage()));
+    return ErrorStatusUpdateControl.noStatusUpdate();
+  }
+
+  @Override
+  public DeleteControl cleanup(StreamingPipeline pipeline, Context<StreamingPipeline> context) {
+    return cleanup.apply(pipeline, context.getClient());
+  }
+
+  private static String name(StreamingPipeline pipeline) {
+    return pipeline.getMetadata().getName();
+  }
+
+  private static String namespace(StreamingPipeline pipeline) {
+    return pipeline.getMetadata().getNamespace();
+  }
+
+  /** Reads the observed parts back from the informers' caches. */
+  static final class Observations {
+    private Observations() {}
+
+    @SuppressWarnings("unchecked")
+    static io.streampipe.operator.status.Observation of(
+        ResolvedPipeline resolved, long generation, Context<StreamingPipeline> context) {
+      var spec = resolved.spec();
+      var topicSource =
+          context
+              .eventSourceRetriever()
+              .getEventSourceFor(GenericKubernetesResource.class, KafkaTopicDependent.NAME);
+      List<GenericKubernetesResource> topics =
+          List.copyOf(
+              ((io.javaoperatorsdk.operator.processing.event.source.EventSource<
+                          GenericKubernetesResource, StreamingPipeline>)
+                      topicSource)
+                  .getSecondaryResources(context.getPrimaryResource()));
+      int desired = io.streampipe.operator.desired.DesiredKafkaTopics.build(resolved, "v1").size();
+      var deadLetter = spec.getQuality().getDeadLetter();
+      var sink = spec.getSink().getCassandra();
+      return new io.streampipe.operator.status.Observation(
+          generation,
+          resolved.kafkaCluster().isPresent(),
+          desired,
+          topics,
+          context
+              .managedWorkflowAndDependentResourceContext()
+              .get(
+                  io.streampipe.operator.schema.SchemaOutcome.class,
+                  io.streampipe.operator.schema.SchemaOutcome.class),
+          context.getSecondaryResource(PersistentVolumeClaim.class),
+          context.getSecondaryResource(
+              GenericKubernetesResource.class, SparkApplicationDependent.NAME),
+          spec.getSource().getTopic().getName(),
+          deadLetter.isEnabled() ? deadLetter.getTopic().getName() : null,
+          sink.getKeyspace().getName() + "." + sink.getTable(),
+          sink.getTtl());
+    }
+  }
+}

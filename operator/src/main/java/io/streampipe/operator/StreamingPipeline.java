@@ -1,0 +1,51 @@
+package io.streampipe.operator;
+
+import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
+import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn.Type;
+import io.fabric8.generator.annotation.ValidationRule;
+import io.fabric8.kubernetes.api.model.Namespaced;
+import io.fabric8.kubernetes.client.CustomResource;
+import io.fabric8.kubernetes.model.annotation.Categories;
+import io.fabric8.kubernetes.model.annotation.Group;
+import io.fabric8.kubernetes.model.annotation.Plural;
+import io.fabric8.kubernetes.model.annotation.ShortNames;
+import io.fabric8.kubernetes.model.annotation.Version;
+import io.streampipe.api.StreamingPipelines;
+import io.streampipe.api.v1alpha1.StreamingPipelineSpec;
+import io.streampipe.api.v1alpha1.StreamingPipelineStatus;
+
+/** The StreamingPipeline custom resource; its CRD is generated from this class at build time. */
+@Group(StreamingPipelines.GROUP)
+@Version(StreamingPipelines.VERSION)
+@Plural(StreamingPipelines.PLURAL)
+@ShortNames({"sp", "spipe"})
+@Categories("streampipe")
+@AdditionalPrinterColumn(
+    name = "Ready",
+    type = Type.STRING,
+    jsonPath = ".status.conditions[?(@.type==\"Ready\")].status")
+@AdditionalPrinterColumn(name = "Topic", type = Type.STRING, jsonPath = ".status.topic")
+@AdditionalPrinterColumn(name = "Table", type = Type.STRING, jsonPath = ".status.table")
+@AdditionalPrinterColumn(name = "TTL", type = Type.STRING, jsonPath = ".status.ttl")
+@AdditionalPrinterColumn(name = "Job", type = Type.STRING, jsonPath = ".status.jobState")
+@AdditionalPrinterColumn(name = "Age", type = Type.DATE, jsonPath = ".metadata.creationTimestamp")
+// Names reach label values (63 characters) and derived resource names with suffixes.
+@ValidationRule(
+    value = "self.metadata.name.size() <= 50",
+    message = "a pipeline name has at most 50 characters")
+public class StreamingPipeline
+    extends CustomResource<StreamingPipelineSpec, StreamingPipelineStatus> implements Namespaced {
+
+  public StreamingPipeline() {}
+
+  public StreamingPipeline(String namespace, String name, StreamingPipelineSpec spec) {
+    getMetadata().setNamespace(namespace);
+    getMetadata().setName(name);
+    setSpec(spec);
+  }
+
+  @Override
+  protected StreamingPipelineStatus initStatus() {
+    return new StreamingPipelineStatus();
+  }
+}

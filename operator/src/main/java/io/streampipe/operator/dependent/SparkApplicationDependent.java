@@ -1,0 +1,36 @@
+package io.streampipe.operator.dependent;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.dependent.GarbageCollected;
+import io.javaoperatorsdk.operator.processing.GroupVersionKind;
+import io.javaoperatorsdk.operator.processing.dependent.Creator;
+import io.javaoperatorsdk.operator.processing.dependent.Updater;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.GenericKubernetesDependentResource;
+import io.streampipe.operator.StreamingPipeline;
+import io.streampipe.operator.desired.DesiredSparkApplication;
+import io.streampipe.operator.desired.Names;
+
+/** The SparkApplication running the job; the Spark operator turns it into driver and executors. */
+public class SparkApplicationDependent extends GenericKubernetesDependentResource<StreamingPipeline>
+    implements Creator<GenericKubernetesResource, StreamingPipeline>,
+        Updater<GenericKubernetesResource, StreamingPipeline>,
+        GarbageCollected<StreamingPipeline> {
+  public static final String NAME = "job";
+  public static final GroupVersionKind GVK =
+      new GroupVersionKind(DesiredSparkApplication.API_VERSION, DesiredSparkApplication.KIND);
+
+  public SparkApplicationDependent() {
+    super(GVK);
+  }
+
+  public static String resourceName(StreamingPipeline pipeline) {
+    return Names.sparkApplication(pipeline.getMetadata().getName());
+  }
+
+  @Override
+  protected GenericKubernetesResource desired(
+      StreamingPipeline primary, Context<StreamingPipeline> context) {
+    return DesiredSparkApplication.build(Pipelines.resolved(context));
+  }
+}

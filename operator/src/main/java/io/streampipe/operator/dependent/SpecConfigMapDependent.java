@@ -1,0 +1,27 @@
+package io.streampipe.operator.dependent;
+
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
+import io.streampipe.operator.StreamingPipeline;
+import io.streampipe.operator.desired.DesiredConfigMap;
+import io.streampipe.operator.desired.Names;
+
+/** The ConfigMap with the pipeline document the job reads. */
+public class SpecConfigMapDependent
+    extends CRUDKubernetesDependentResource<ConfigMap, StreamingPipeline> {
+  public static final String NAME = "config";
+
+  public SpecConfigMapDependent() {
+    super(ConfigMap.class);
+  }
+
+  public static String resourceName(StreamingPipeline pipeline) {
+    return Names.configMap(pipeline.getMetadata().getName());
+  }
+
+  @Override
+  protected ConfigMap desired(StreamingPipeline primary, Context<StreamingPipeline> context) {
+    return DesiredConfigMap.build(Pipelines.resolved(context));
+  }
+}

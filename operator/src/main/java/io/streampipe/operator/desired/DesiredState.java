@@ -1,0 +1,27 @@
+package io.streampipe.operator.desired;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Every Kubernetes resource a pipeline gets, in creation order: what {@code render} prints. */
+public final class DesiredState {
+  private DesiredState() {}
+
+  /**
+   * @param topicVersion the KafkaTopic API version to render
+   * @param podMonitors whether the PodMonitor CRD exists (always assumed when rendering)
+   */
+  public static List<HasMetadata> all(
+      ResolvedPipeline pipeline, String topicVersion, boolean podMonitors) {
+    List<HasMetadata> resources = new ArrayList<>();
+    resources.addAll(DesiredKafkaTopics.build(pipeline, topicVersion).values());
+    resources.add(DesiredConfigMap.build(pipeline));
+    resources.add(DesiredCheckpointClaim.build(pipeline));
+    resources.add(DesiredSparkApplication.build(pipeline));
+    if (podMonitors && pipeline.spec().getMonitoring().getPrometheus().isEnabled()) {
+      resources.add(DesiredPodMonitor.build(pipeline));
+    }
+    return resources;
+  }
+}

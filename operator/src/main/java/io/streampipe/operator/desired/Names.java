@@ -1,0 +1,62 @@
+package io.streampipe.operator.desired;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/** The one naming rule for everything the operator creates for a pipeline. */
+public final class Names {
+  private static final Pattern DNS_SUBDOMAIN =
+      Pattern.compile("^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$");
+  private static final int MAX_NAME = 253;
+
+  private Names() {}
+
+  public static String configMap(String pipeline) {
+    return pipeline + "-spec";
+  }
+
+  public static String checkpointClaim(String pipeline) {
+    return pipeline + "-checkpoint";
+  }
+
+  public static String sparkApplication(String pipeline) {
+    return pipeline;
+  }
+
+  public static String podMonitor(String pipeline) {
+    return pipeline;
+  }
+
+  /**
+   * The KafkaTopic resource name for a Kafka topic. A name Kubernetes accepts is kept; any other
+   * (users_created) is made DNS-safe and suffixed with a hash of the original, so two topics never
+   * share a resource; the real name then travels in spec.topicName.
+   */
+  public static String kafkaTopic(String topic) {
+    if (topic.length() <= MAX_NAME && DNS_SUBDOMAIN.matcher(topic).matches()) {
+      return topic;
+    }
+    String safe = topic.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9.-]", "-");
+    safe = safe.replaceAll("^[^a-z0-9]+", "").replaceAll("[^a-z0-9]+$", "");
+    safe = safe.substring(0, Math.min(safe.length(), 200));
+    return (safe.isEmpty() ? "topic" : safe) + "-" + shortHash(topic);
+  }
+
+  public static boolean isResourceName(String topic) {
+    return kafkaTopic(topic).equals(topic);
+  }
+
+  private static String shortHash(String text) {
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest, 0, 4);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is always available", e);
+    }
+  }
+}

@@ -1,0 +1,116 @@
+package io.streampipe.operator.desired;
+
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.OwnerReference;
+import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
+import io.streampipe.api.PipelineDefaults;
+import io.streampipe.api.StreamingPipelines;
+import io.streampipe.api.v1alpha1.StreamingPipelineSpec;
+import io.streampipe.operator.OperatorConfig;
+import io.streampipe.operator.StreamingPipeline;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A validated pipeline with defaults applied and the operator's settings resolved: the single input
+ * of every desired-state builder, so those builders stay pure.
+ *
+ * @param kafkaCluster the Strimzi cluster that manages the topics, when there is one
+ * @param bootstrapServers what the job connects to
+ * @param uid the pipeline's uid, null when rendering without a cluster (then no owner reference)
+ */
+public record ResolvedPipeline(
+    String name,
+    String namespace,
+    String uid,
+    StreamingPipelineSpec spec,
+    Optional<String> kafkaCluster,
+    String bootstrapServers,
+    List<String> contactPoints,
+    String datacenter,
+    String image,
+    OperatorConfig config) {
+
+  /**
+   * Resolves a pipeline. {@code clusterBootstrap} is the bootstrap address a Strimzi Kafka reports,
+   * when it was read; otherwise Strimzi's conventional service address is used.
+   */
+  public static ResolvedPipeline of(
+      StreamingPipeline pipeline, OperatorConfig config, Optional<String> clusterBootstrap) {
+    StreamingPipelineSpec raw = pipeline.getSpec();
+    StreamingPipelineSpec spec = PipelineDefaults.apply(raw);
+    String namespace = Optional.ofNullable(pipeline.getMetadata().getNamespace()).orElse("default");
+    Optional<String> cluster = kafkaCluster(spec, config);
+    String bootstrap =
+        Optional.ofNullable(spec.getSource().getBootstrapServers())
+            .or(() -> cluster.map(c -> clusterBootstrap.orElse(strimziService(c, namespace))))
+            .or(config::defaultBootstrapServers)
+            .orElse(null);
+    var cassandra = spec.getSink().getCassandra();
+    List<String> contactPoints =
+        cassandra.getContactPoints().isEmpty()
+            ? config.defaultCassandraContactPoints()
+            : cassandra.getContactPoints();
+    String datacenter =
+        raw.getSink().getCassandra().getLocalDatacenter() != null
+            ? cassandra.getLocalDatacenter()
+            : config.defaultCassandraDatacenter();
+    String image = Optional.ofNullable(spec.getProcessing().getImage()).orElse(config.jobImage());
+    return new ResolvedPipeline(
+        pipeline.getMetadata().getName(),
+        namespace,
+        pipeline.getMetadata().getUid(),
+        spec,
+        cluster,
+        bootstrap,
+        List.copyOf(contactPoints),
+        datacenter,
+        image,
+        config);
+  }
+
+  /** Strimzi names the plain listener's service {cluster}-kafka-bootstrap, port 9092. */
+  public static String strimziService(String cluster, String namespace) {
+    return cluster + "-kafka-bootstrap." + namespace + ".svc:9092";
+  }
+
+  private static Optional<String> kafkaCluster(StreamingPipelineSpec spec, OperatorConfig config) {
+    if (spec.getSource().getKafkaCluster() != null) {
+      return Optional.of(spec.getSource().getKafkaCluster());
+    }
+    return spec.getSource().getBootstrapServers() == null
+        ? config.defaultKafkaCluster()
+        : Optional.empty();
+  }
+
+  /** Metadata for an owned resource: name, namespace, labels and the owner reference. */
+  public ObjectMeta metadata(String resourceName, String component) {
+    return metadata(resourceName, component, Map.of());
+  }
+
+  public ObjectMeta metadata(String resourceName, String component, Map<String, String> extra) {
+    ObjectMetaBuilder meta =
+        new ObjectMetaBuilder()
+            .withName(resourceName)
+            .withNamespace(namespace)
+            .addToLabels(Labels.of(name, component))
+            .addToLabels(extra);
+    if (uid != null) {
+      meta.withOwnerReferences(owner());
+    }
+    return meta.build();
+  }
+
+  private OwnerReference owner() {
+    return new OwnerReferenceBuilder()
+        .withApiVersion(StreamingPipelines.API_VERSION)
+        .withKind(StreamingPipelines.KIND)
+        .withName(name)
+        .withUid(uid)
+        .withController(true)
+        .withBlockOwnerDeletion(false)
+        .build();
+  }
+}

@@ -1,0 +1,46 @@
+package io.streampipe.operator.render;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.streampipe.api.cql.CqlStatements;
+import io.streampipe.api.cql.KeyspaceDefinition;
+import io.streampipe.api.cql.TableDefinition;
+import io.streampipe.api.validation.Problem;
+import io.streampipe.operator.OperatorChecks;
+import io.streampipe.operator.OperatorConfig;
+import io.streampipe.operator.StreamingPipeline;
+import io.streampipe.operator.dependent.TopicApiVersion;
+import io.streampipe.operator.desired.DesiredState;
+import io.streampipe.operator.desired.ResolvedPipeline;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Optional;
+
+/** Prints a pipeline's resources as multi-document YAML, with the CQL it would run as comments. */
+public final class Renderer {
+  private Renderer() {}
+
+  public static int render(
+      StreamingPipeline pipeline, OperatorConfig config, PrintStream out, PrintStream err) {
+    List<Problem> problems = OperatorChecks.problems(pipeline, config);
+    if (!problems.isEmpty()) {
+      err.println("invalid pipeline " + pipeline.getMetadata().getName() + ":");
+      problems.forEach(p -> err.println("  " + p));
+      return 1;
+    }
+    ResolvedPipeline resolved = ResolvedPipeline.of(pipeline, config, Optional.empty());
+    out.println("# Cassandra schema (created if absent; later changes applied only when safe):");
+    KeyspaceDefinition keyspace =
+        KeyspaceDefinition.desired(resolved.spec().getSink().getCassandra().getKeyspace());
+    out.println("#   " + CqlStatements.createKeyspace(keyspace) + ";");
+    out.println("#   " + CqlStatements.createTable(TableDefinition.desired(resolved.spec())) + ";");
+    if (resolved.kafkaCluster().isEmpty()) {
+      out.println("# No Strimzi cluster (kafkaCluster or --kafka-cluster): no KafkaTopics.");
+    }
+    for (HasMetadata resource : DesiredState.all(resolved, TopicApiVersion.V1, true)) {
+      String yaml = Serialization.asYaml(resource);
+      out.print(yaml.startsWith("---") ? yaml : "---\n" + yaml);
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,33 @@
+package io.streampipe.operator.status;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
+import io.streampipe.operator.schema.SchemaOutcome;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What one reconcile saw of a valid pipeline's parts: the input of the status aggregator.
+ *
+ * @param topicsManaged false when no Strimzi cluster manages the topics
+ * @param desiredTopics how many KafkaTopics the pipeline should have
+ * @param topics the KafkaTopics found
+ * @param schema empty when the schema was not reconciled this time
+ */
+public record Observation(
+    long generation,
+    boolean topicsManaged,
+    int desiredTopics,
+    List<GenericKubernetesResource> topics,
+    Optional<SchemaOutcome> schema,
+    Optional<PersistentVolumeClaim> checkpoint,
+    Optional<GenericKubernetesResource> job,
+    String topic,
+    String deadLetterTopic,
+    String table,
+    String ttl) {
+
+  public Observation {
+    topics = List.copyOf(topics);
+  }
+}

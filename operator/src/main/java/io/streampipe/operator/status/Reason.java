@@ -1,0 +1,25 @@
+package io.streampipe.operator.status;
+
+/** The reasons conditions carry, CamelCase as Kubernetes conventions ask. */
+public enum Reason {
+  InvalidSpec,
+  TopicsReady,
+  TopicsPending,
+  TopicsUnmanaged,
+  SchemaReady,
+  SchemaChangeRefused,
+  SchemaAgreementPending,
+  CassandraUnreachable,
+  CredentialsMissing,
+  SchemaPending,
+  CheckpointBound,
+  CheckpointPending,
+  CheckpointMissing,
+  JobRunning,
+  JobStarting,
+  JobFailed,
+  JobNotCreated,
+  Ready,
+  NotReady,
+  ReconcileError
+}

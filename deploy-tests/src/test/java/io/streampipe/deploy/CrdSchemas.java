@@ -30,8 +30,13 @@ final class CrdSchemas {
     }
     for (JsonNode v : crd.path("spec").path("versions")) {
       if (version.equals(v.path("name").asText())) {
-        JsonNode schema = v.path("schema").path("openAPIV3Schema").deepCopy();
+        ObjectNode schema = v.path("schema").path("openAPIV3Schema").deepCopy();
         forbidUndeclaredFields(schema);
+        // The API server supplies these for every kind; generated schemas may leave them out.
+        ObjectNode properties = schema.with("properties");
+        properties.putIfAbsent("apiVersion", schema.objectNode().put("type", "string"));
+        properties.putIfAbsent("kind", schema.objectNode().put("type", "string"));
+        properties.putIfAbsent("metadata", schema.objectNode().put("type", "object"));
         return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(schema);
       }
     }

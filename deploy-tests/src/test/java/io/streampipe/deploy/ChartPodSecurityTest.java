@@ -81,6 +81,7 @@ class ChartPodSecurityTest {
     assertThat(env.get("STREAMPIPE_DEFAULT_CASSANDRA_CONTACT_POINTS").getValue())
         .isEqualTo("streampipe-dc1-service.cassandra.svc:9042");
     assertThat(env.get("STREAMPIPE_DEFAULT_CASSANDRA_DATACENTER").getValue()).isEqualTo("dc1");
+    assertThat(env.get("STREAMPIPE_JOB_SERVICE_ACCOUNT").getValue()).isEqualTo("streampipe-job");
     assertThat(env.get("STREAMPIPE_RECONCILE_CONCURRENCY").getValue()).matches("[0-9]+");
     assertThat(env("default").get("STREAMPIPE_WATCH_NAMESPACES").getValue()).isEmpty();
     assertThat(env("ha").get("STREAMPIPE_LEADER_ELECTION_ENABLED").getValue()).isEqualTo("true");
@@ -100,7 +101,12 @@ class ChartPodSecurityTest {
     var resources = ChartRenderer.resources("default");
     Deployment deployment = ChartRenderer.single(resources, Deployment.class);
     Service service = ChartRenderer.single(resources, Service.class);
-    ServiceAccount account = ChartRenderer.single(resources, ServiceAccount.class);
+    ServiceAccount account =
+        ChartRenderer.ofType(resources, ServiceAccount.class).stream()
+            .filter(a -> a.getMetadata().getNamespace().equals(ChartRenderer.NAMESPACE))
+            .filter(a -> !a.getMetadata().getLabels().containsKey("app.kubernetes.io/component"))
+            .findFirst()
+            .orElseThrow();
 
     assertThat(deployment.getSpec().getTemplate().getSpec().getServiceAccountName())
         .isEqualTo(account.getMetadata().getName());

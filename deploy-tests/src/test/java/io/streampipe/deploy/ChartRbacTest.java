@@ -3,11 +3,13 @@ package io.streampipe.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
+import io.fabric8.kubernetes.api.model.rbac.Subject;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,9 +18,11 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** Least privilege: exactly the API calls the operator makes, nothing wildcarded. */
+/** Least privilege: exactly the API calls the operator (and a Spark driver) makes, no wildcard. */
 class ChartRbacTest {
 
+  private static final String OPERATOR_ACCOUNT = "streampipe";
+  private static final String JOB_ACCOUNT = "streampipe-job";
   private static final Set<String> READ = Set.of("get", "list", "watch");
   private static final Set<String> OWN =
       Set.of("get", "list", "watch", "create", "update", "patch", "delete");
@@ -46,11 +50,23 @@ class ChartRbacTest {
   private static final Map<String, Set<String>> LEASES =
       Map.of("coordination.k8s.io/leases", Set.of("get", "create", "update"));
 
+  /** What Spark's driver calls to run and clean up executors. */
+  private static final Map<String, Set<String>> SPARK_DRIVER =
+      Map.of(
+          "/pods",
+          Set.of("get", "list", "watch", "create", "patch", "delete", "deletecollection"),
+          "/services",
+          Set.of("get", "list", "watch", "create", "delete", "deletecollection"),
+          "/configmaps",
+          Set.of("get", "list", "watch", "create", "delete", "deletecollection"),
+          "/persistentvolumeclaims",
+          Set.of("get", "list", "watch", "create", "delete", "deletecollection"));
+
   @Test
   void allNamespacesUsesOneClusterRoleWithExactlyTheOperatorsCalls() {
     List<HasMetadata> resources = ChartRenderer.resources("default");
 
-    assertThat(ChartRenderer.ofType(resources, Role.class)).isEmpty();
+    assertThat(operatorRoles(resources)).isEmpty();
     assertThat(grants(clusterRoles(resources))).isEqualTo(merge(NAMESPACED, CRDS));
     assertBound(resources);
   }
@@ -58,7 +74,7 @@ class ChartRbacTest {
   @Test
   void namespaceListUsesARolePerNamespaceAndOnlyACrdReaderClusterWide() {
     List<HasMetadata> resources = ChartRenderer.resources("namespace-list");
-    List<Role> roles = ChartRenderer.ofType(resources, Role.class);
+    List<Role> roles = operatorRoles(resources);
 
     assertThat(grants(clusterRoles(resources))).isEqualTo(new TreeMap<>(CRDS));
     assertThat(roles)
@@ -71,12 +87,28 @@ class ChartRbacTest {
   @Test
   void leaderElectionAddsLeasesInTheOperatorsNamespaceOnly() {
     List<HasMetadata> resources = ChartRenderer.resources("ha");
-    List<Role> roles = ChartRenderer.ofType(resources, Role.class);
+    List<Role> roles = operatorRoles(resources);
 
     assertThat(roles).hasSize(1);
     assertThat(roles.get(0).getMetadata().getNamespace()).isEqualTo(ChartRenderer.NAMESPACE);
     assertThat(grants(roles.get(0).getRules())).isEqualTo(new TreeMap<>(LEASES));
     assertBound(resources);
+  }
+
+  @Test
+  void sparkDriversGetTheirOwnAccountWherePipelinesRun() {
+    assertThat(jobRoleNamespaces("default")).containsExactly(ChartRenderer.NAMESPACE);
+    assertThat(jobRoleNamespaces("namespace-list")).containsExactly("team-a", "team-b");
+    for (Role role : jobRoles(ChartRenderer.resources("namespace-list"))) {
+      assertThat(grants(role.getRules())).isEqualTo(new TreeMap<>(SPARK_DRIVER));
+    }
+    assertThat(
+            ChartRenderer.ofType(ChartRenderer.resources("namespace-list"), ServiceAccount.class))
+        .map(a -> a.getMetadata().getNamespace() + "/" + a.getMetadata().getName())
+        .containsExactlyInAnyOrder(
+            ChartRenderer.NAMESPACE + "/" + OPERATOR_ACCOUNT,
+            "team-a/" + JOB_ACCOUNT,
+            "team-b/" + JOB_ACCOUNT);
   }
 
   @Test
@@ -98,6 +130,26 @@ class ChartRbacTest {
                     .isNullOrEmpty();
               });
     }
+  }
+
+  private static boolean isJobRbac(HasMetadata resource) {
+    return "spark-driver"
+        .equals(resource.getMetadata().getLabels().get("app.kubernetes.io/component"));
+  }
+
+  private static List<Role> operatorRoles(List<HasMetadata> resources) {
+    return ChartRenderer.ofType(resources, Role.class).stream().filter(r -> !isJobRbac(r)).toList();
+  }
+
+  private static List<Role> jobRoles(List<HasMetadata> resources) {
+    return ChartRenderer.ofType(resources, Role.class).stream().filter(r -> isJobRbac(r)).toList();
+  }
+
+  private static List<String> jobRoleNamespaces(String values) {
+    return jobRoles(ChartRenderer.resources(values)).stream()
+        .map(r -> r.getMetadata().getNamespace())
+        .sorted()
+        .toList();
   }
 
   private static List<PolicyRule> clusterRoles(List<HasMetadata> resources) {
@@ -129,7 +181,10 @@ class ChartRbacTest {
     return merged;
   }
 
-  /** Every role is bound, and only to the operator's ServiceAccount in the release namespace. */
+  /**
+   * Every role is bound, the operator's only to its ServiceAccount in the release namespace, a
+   * driver role only to the driver account of its own namespace.
+   */
   private static void assertBound(List<HasMetadata> resources) {
     Set<String> roles = new TreeSet<>();
     ChartRenderer.ofType(resources, ClusterRole.class)
@@ -142,23 +197,23 @@ class ChartRbacTest {
     Set<String> bound = new TreeSet<>();
     for (ClusterRoleBinding b : ChartRenderer.ofType(resources, ClusterRoleBinding.class)) {
       bound.add(b.getRoleRef().getKind() + "/" + b.getRoleRef().getName());
-      b.getSubjects().forEach(s -> assertThat(s.getNamespace()).isEqualTo(ChartRenderer.NAMESPACE));
-      assertThat(b.getSubjects())
-          .map(s -> s.getKind() + "/" + s.getName())
-          .containsExactly("ServiceAccount/streampipe");
+      assertThat(b.getSubjects()).map(ChartRbacTest::subject).containsExactly(operatorSubject());
     }
     for (RoleBinding b : ChartRenderer.ofType(resources, RoleBinding.class)) {
-      bound.add(
-          b.getRoleRef().getKind()
-              + "/"
-              + b.getMetadata().getNamespace()
-              + "/"
-              + b.getRoleRef().getName());
-      b.getSubjects().forEach(s -> assertThat(s.getNamespace()).isEqualTo(ChartRenderer.NAMESPACE));
-      assertThat(b.getSubjects())
-          .map(s -> s.getKind() + "/" + s.getName())
-          .containsExactly("ServiceAccount/streampipe");
+      String namespace = b.getMetadata().getNamespace();
+      bound.add(b.getRoleRef().getKind() + "/" + namespace + "/" + b.getRoleRef().getName());
+      String expected =
+          isJobRbac(b) ? "ServiceAccount/" + namespace + "/" + JOB_ACCOUNT : operatorSubject();
+      assertThat(b.getSubjects()).map(ChartRbacTest::subject).containsExactly(expected);
     }
     assertThat(bound).isEqualTo(roles);
+  }
+
+  private static String subject(Subject s) {
+    return s.getKind() + "/" + s.getNamespace() + "/" + s.getName();
+  }
+
+  private static String operatorSubject() {
+    return "ServiceAccount/" + ChartRenderer.NAMESPACE + "/" + OPERATOR_ACCOUNT;
   }
 }

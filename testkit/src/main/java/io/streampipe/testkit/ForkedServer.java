@@ -1,16 +1,11 @@
 package io.streampipe.testkit;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,7 +18,7 @@ public abstract class ForkedServer implements AutoCloseable {
   private final String name;
   private final Duration startTimeout;
   private final Thread shutdownHook;
-  private volatile Path directory;
+  private volatile ServerDirectory directory;
   private volatile Process process;
 
   ForkedServer(String name, Duration startTimeout) {
@@ -44,10 +39,10 @@ public abstract class ForkedServer implements AutoCloseable {
       running.destroyForcibly();
       awaitExit(running);
     }
-    Path dir = directory;
+    ServerDirectory dir = directory;
     directory = null;
     if (dir != null) {
-      deleteRecursively(dir);
+      dir.delete();
     }
     try {
       Runtime.getRuntime().removeShutdownHook(shutdownHook);
@@ -68,7 +63,7 @@ public abstract class ForkedServer implements AutoCloseable {
 
   /** Where the forked JVM's output goes; deleted by {@link #stop()}. */
   public Path logFile() {
-    return started().resolve("server.log");
+    return started().log();
   }
 
   final void startFork() {
@@ -76,16 +71,23 @@ public abstract class ForkedServer implements AutoCloseable {
       throw new IllegalStateException(name + " is already started");
     }
     long begin = System.nanoTime();
-    directory = createDirectory();
+    ServerDirectory dir = ServerDirectory.create(name);
+    directory = dir;
     Runtime.getRuntime().addShutdownHook(shutdownHook);
     try {
-      process = launch(directory);
+      process = launch(dir.path());
       awaitReady();
     } catch (Exception e) {
-      String tail = logTail();
+      if (e instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+      }
+      String tail = dir.logTail(LOG_TAIL_LINES);
       stop();
       throw new IllegalStateException(
-          name + " did not start: " + e.getMessage() + "\n--- end of its log ---\n" + tail, e);
+          String.format(
+              "%s did not start on the JDK at %s: %s%n--- end of its log ---%n%s",
+              name, ForkJdk.home(), e.getMessage(), tail),
+          e);
     }
     LOG.info("{} ready in {} ms (pid {})", name, (System.nanoTime() - begin) / 1_000_000, pid());
   }
@@ -98,7 +100,7 @@ public abstract class ForkedServer implements AutoCloseable {
 
   final Process fork(List<String> command) throws IOException {
     return new ProcessBuilder(command)
-        .directory(directory.toFile())
+        .directory(started().path().toFile())
         .redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile().toFile()))
         .start();
@@ -108,7 +110,7 @@ public abstract class ForkedServer implements AutoCloseable {
     Process tool = fork(command);
     if (!tool.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
       tool.destroyForcibly();
-      throw new IllegalStateException(command.get(command.size() - 1) + " timed out");
+      throw new IllegalStateException("setup step still running after " + timeout);
     }
     if (tool.exitValue() != 0) {
       throw new IllegalStateException("setup step exited with code " + tool.exitValue());
@@ -146,17 +148,6 @@ public abstract class ForkedServer implements AutoCloseable {
     }
   }
 
-  private String logTail() {
-    try {
-      List<String> lines =
-          List.of(Files.readString(logFile(), StandardCharsets.ISO_8859_1).split("\\R"));
-      return String.join(
-          "\n", lines.subList(Math.max(0, lines.size() - LOG_TAIL_LINES), lines.size()));
-    } catch (IOException | RuntimeException e) {
-      return "(no log: " + e + ")";
-    }
-  }
-
   private Process running() {
     Process running = process;
     if (running == null) {
@@ -165,20 +156,12 @@ public abstract class ForkedServer implements AutoCloseable {
     return running;
   }
 
-  private Path started() {
-    Path dir = directory;
+  private ServerDirectory started() {
+    ServerDirectory dir = directory;
     if (dir == null) {
       throw new IllegalStateException(name + " is not started");
     }
     return dir;
-  }
-
-  private Path createDirectory() {
-    try {
-      return Files.createTempDirectory("streampipe-" + name + "-");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   private static void awaitExit(Process process) {
@@ -186,14 +169,6 @@ public abstract class ForkedServer implements AutoCloseable {
       process.waitFor(30, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    }
-  }
-
-  private static void deleteRecursively(Path dir) {
-    try (Stream<Path> paths = Files.walk(dir)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-    } catch (IOException e) {
-      LOG.warn("could not delete {}: {}", dir, e.toString());
     }
   }
 }

@@ -1,6 +1,8 @@
 package io.streampipe.testkit;
 
+import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -117,12 +119,18 @@ public abstract class ForkedServer implements AutoCloseable {
     }
   }
 
-  static List<String> javaCommand(
-      List<String> jvmOptions, ServerClasspath classpath, String mainClass, String... args) {
+  final List<String> javaCommand(
+      List<String> jvmOptions, ServerClasspath classpath, String mainClass, String... args)
+      throws IOException {
+    Path guard = started().path().resolve("guard");
+    if (!Files.isDirectory(guard)) {
+      OrphanGuard.installInto(guard);
+    }
     List<String> command = new ArrayList<>();
     command.add(ForkJdk.javaExecutable().toString());
     command.addAll(jvmOptions);
-    command.addAll(List.of("-cp", classpath.asArgument(), mainClass));
+    String fullClasspath = guard + File.pathSeparator + classpath.asArgument();
+    command.addAll(List.of("-cp", fullClasspath, OrphanGuard.class.getName(), mainClass));
     command.addAll(List.of(args));
     return command;
   }

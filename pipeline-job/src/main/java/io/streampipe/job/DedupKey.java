@@ -1,0 +1,32 @@
+package io.streampipe.job;
+
+/**
+ * The identity of a record for deduplication. One key field is its text; several are each prefixed
+ * by their length, so no value (whatever characters it holds) can make two keys collide.
+ */
+final class DedupKey {
+  private static final String NULL = "\u0001null";
+
+  private DedupKey() {}
+
+  static String of(Object[] values, int[] keyIndexes) {
+    if (keyIndexes.length == 1) {
+      return text(values[keyIndexes[0]]);
+    }
+    StringBuilder key = new StringBuilder(64);
+    for (int index : keyIndexes) {
+      Object value = values[index];
+      if (value == null) {
+        key.append('~');
+      } else {
+        String text = value.toString();
+        key.append(text.length()).append(':').append(text);
+      }
+    }
+    return key.toString();
+  }
+
+  private static String text(Object value) {
+    return value == null ? NULL : value.toString();
+  }
+}

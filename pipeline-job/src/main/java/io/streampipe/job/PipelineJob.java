@@ -1,0 +1,84 @@
+package io.streampipe.job;
+
+import io.prometheus.metrics.exporter.httpserver.HTTPServer;
+import io.streampipe.api.PipelineDocument;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.concurrent.TimeoutException;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.streaming.StreamingQuery;
+import org.apache.spark.sql.streaming.Trigger;
+
+/**
+ * Starts a pipeline on a Spark session: the programmatic entry point of the job, used by {@link
+ * PipelineJobMain}, the CLI (same JVM, local mode) and the tests.
+ */
+public final class PipelineJob {
+  private PipelineJob() {}
+
+  /**
+   * Checks the table, then starts the streaming query and, when enabled, the metrics endpoint.
+   *
+   * @throws IllegalArgumentException when the document is invalid
+   * @throws IllegalStateException when the Cassandra table is missing or incomplete
+   */
+  public static RunningPipeline start(
+      SparkSession spark, PipelineDocument document, JobSettings settings) {
+    JobPlan plan = JobPlan.of(document);
+    CassandraSessions.retain();
+    HTTPServer metricsServer = null;
+    try {
+      CassandraTableCheck.require(settings, plan);
+      JobMetrics metrics = new JobMetrics(plan.pipeline());
+      metricsServer = settings.metricsEnabled() ? serve(metrics, settings.metricsPort()) : null;
+      BatchTracker tracker = new BatchTracker(plan.pipeline(), metrics);
+      StreamingQuery query = startQuery(spark, plan, settings, tracker);
+      ProgressListener listener = new ProgressListener(query.id(), metrics, tracker);
+      spark.streams().addListener(listener);
+      return new RunningPipeline(spark, query, listener, tracker, metricsServer);
+    } catch (RuntimeException e) {
+      if (metricsServer != null) {
+        metricsServer.close();
+      }
+      CassandraSessions.release();
+      throw e;
+    }
+  }
+
+  private static StreamingQuery startQuery(
+      SparkSession spark, JobPlan plan, JobSettings settings, BatchTracker tracker) {
+    // One write task per core: more only adds scheduling, fewer leaves a core idle.
+    int cores = Math.max(1, spark.sparkContext().defaultParallelism());
+    spark.conf().set("spark.sql.shuffle.partitions", cores);
+    Dataset<Row> kafka =
+        spark
+            .readStream()
+            .format("kafka")
+            .option("kafka.bootstrap.servers", settings.bootstrapServers())
+            .option("subscribe", plan.topic())
+            .option("startingOffsets", plan.startingOffsets())
+            .option("maxOffsetsPerTrigger", plan.maxOffsetsPerTrigger())
+            .load();
+    try {
+      return kafka
+          .writeStream()
+          .queryName(plan.pipeline())
+          .option("checkpointLocation", settings.checkpointLocation())
+          .trigger(Trigger.ProcessingTime(plan.trigger().toMillis()))
+          .foreachBatch(new MicroBatch(plan, settings, cores, tracker))
+          .start();
+    } catch (TimeoutException e) {
+      throw new IllegalStateException("the streaming query did not start", e);
+    }
+  }
+
+  private static HTTPServer serve(JobMetrics metrics, int port) {
+    try {
+      return HTTPServer.builder().port(port).registry(metrics.registry()).buildAndStart();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot serve metrics on port " + port, e);
+    }
+  }
+}

@@ -1,0 +1,59 @@
+package io.streampipe.job;
+
+import io.streampipe.job.Validated.Rejection;
+import io.streampipe.job.Validated.Valid;
+import java.time.Instant;
+import java.util.Iterator;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+
+/** Runs the {@link RecordValidator} over a partition of Kafka rows, lazily, one row per record. */
+final class ValidateFunction implements MapPartitionsFunction<Row, Row> {
+  private static final long serialVersionUID = 1L;
+  private final JobPlan plan;
+
+  ValidateFunction(JobPlan plan) {
+    this.plan = plan;
+  }
+
+  @Override
+  public Iterator<Row> call(Iterator<Row> records) {
+    return new Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        return records.hasNext();
+      }
+
+      @Override
+      public Row next() {
+        return toRow(records.next());
+      }
+    };
+  }
+
+  /** Input columns: key, value, partition, offset, ts (epoch millis). */
+  Row toRow(Row record) {
+    byte[] key = (byte[]) record.get(0);
+    byte[] value = (byte[]) record.get(1);
+    int partition = record.getInt(2);
+    long offset = record.getLong(3);
+    Validated result = plan.validator().validate(value);
+    Object[] row = new Object[ValidatedRows.FIRST_FIELD + plan.validator().fields().size()];
+    row[3] = partition;
+    row[4] = offset;
+    row[5] = key;
+    if (result instanceof Valid valid) {
+      row[0] = DedupKey.of(valid.values(), plan.dedupKeyIndexes());
+      System.arraycopy(valid.values(), 0, row, ValidatedRows.FIRST_FIELD, valid.values().length);
+    } else {
+      Rejection rejection = (Rejection) result;
+      RecordOrigin origin = new RecordOrigin(plan.topic(), partition, offset, record.getLong(4));
+      // A distinct route per refused record spreads them over the write tasks.
+      row[0] = "\u0002" + partition + ":" + offset;
+      row[1] = DeadLetterMessage.render(plan.pipeline(), rejection, origin, value, Instant.now());
+      row[2] = rejection.first().rule().label();
+    }
+    return RowFactory.create(row);
+  }
+}

@@ -1,0 +1,174 @@
+package io.streampipe.job;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
+import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
+import io.streampipe.api.PipelineDefaults;
+import io.streampipe.api.PipelineDocument;
+import io.streampipe.api.cql.CqlStatements;
+import io.streampipe.api.cql.KeyspaceDefinition;
+import io.streampipe.api.cql.TableDefinition;
+import io.streampipe.testkit.LocalStack;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ThreadLocalRandom;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.spark.sql.SparkSession;
+
+/** The shared real servers of this module's ITs, and what the tests do with them. */
+final class ItStack {
+  private static SparkSession spark;
+  private static CqlSession cql;
+
+  private ItStack() {}
+
+  static LocalStack stack() {
+    return LocalStack.shared();
+  }
+
+  static synchronized SparkSession spark() {
+    if (spark == null) {
+      spark =
+          SparkSession.builder()
+              .master("local[2]")
+              .appName("pipeline-job-it")
+              .config("spark.ui.enabled", "false")
+              .config("spark.sql.shuffle.partitions", "2")
+              .getOrCreate();
+    }
+    return spark;
+  }
+
+  static synchronized CqlSession cql() {
+    if (cql == null) {
+      cql =
+          CqlSession.builder()
+              .withConfigLoader(
+                  DriverConfigLoader.programmaticBuilder()
+                      .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, Duration.ofSeconds(30))
+                      .build())
+              .addContactPoint(stack().cassandra().address())
+              .withLocalDatacenter(stack().cassandra().localDatacenter())
+              .build();
+    }
+    return cql;
+  }
+
+  /** A fresh name, so tests sharing the servers never see each other's data. */
+  static String unique(String prefix) {
+    return prefix + "_" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36);
+  }
+
+  /** A users pipeline on fresh topics and table, both created. */
+  static PipelineDocument pipeline(String name) {
+    String topic = unique(name);
+    PipelineDocument document =
+        TestDocuments.users(
+            name,
+            stack().kafka().bootstrapServers(),
+            stack().cassandra().contactPoint(),
+            topic,
+            unique("t"));
+    createTopics(topic, topic + PipelineDefaults.DEAD_LETTER_SUFFIX);
+    createTable(document);
+    return document;
+  }
+
+  static void createTopics(String... names) {
+    try (Admin admin =
+        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap()))) {
+      List<NewTopic> topics = new ArrayList<>();
+      for (String name : names) {
+        topics.add(new NewTopic(name, 2, (short) 1));
+      }
+      admin.createTopics(topics).all().get();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static void createTable(PipelineDocument document) {
+    var spec = PipelineDefaults.apply(document.spec());
+    var keyspace = KeyspaceDefinition.desired(spec.getSink().getCassandra().getKeyspace());
+    cql().execute(CqlStatements.createKeyspace(keyspace));
+    cql().execute(CqlStatements.createTable(TableDefinition.desired(spec)));
+  }
+
+  static void produce(String topic, List<ProducerRecord<String, String>> records) {
+    Properties config = new Properties();
+    config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
+    config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+    try (KafkaProducer<String, String> producer =
+        new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
+      for (ProducerRecord<String, String> record : records) {
+        producer.send(
+            new ProducerRecord<>(topic, record.partition(), record.key(), record.value()));
+      }
+      producer.flush();
+    }
+  }
+
+  /** Every record of a topic, read until {@code expected} are there or the time is up. */
+  static List<ConsumerRecord<byte[], byte[]>> readAll(String topic, int expected, Duration within) {
+    Properties config = new Properties();
+    config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
+    config.put(ConsumerConfig.GROUP_ID_CONFIG, unique("reader"));
+    config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+    try (KafkaConsumer<byte[], byte[]> consumer =
+        new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+      consumer.subscribe(List.of(topic));
+      long deadline = System.nanoTime() + within.toNanos();
+      while (records.size() < expected && System.nanoTime() < deadline) {
+        consumer.poll(Duration.ofMillis(300)).forEach(records::add);
+      }
+      // A little longer, to catch records beyond the expected count.
+      consumer.poll(Duration.ofMillis(500)).forEach(records::add);
+    }
+    return records;
+  }
+
+  static long countRows(PipelineDocument document) {
+    var sink = document.spec().getSink().getCassandra();
+    return cql()
+        .execute(
+            "SELECT COUNT(*) FROM "
+                + CqlStatements.qualified(sink.getKeyspace().getName(), sink.getTable()))
+        .one()
+        .getLong(0);
+  }
+
+  static String text(byte[] bytes) {
+    return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
+  }
+
+  static String bootstrap() {
+    return stack().kafka().bootstrapServers();
+  }
+
+  /** Polls until the condition holds; fails with the message after the timeout. */
+  static void await(Duration within, String what, java.util.function.BooleanSupplier condition)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + within.toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("timed out waiting for " + what);
+      }
+      Thread.sleep(200);
+    }
+  }
+}

@@ -62,19 +62,15 @@ public final class CqlSchemaProvisioner implements CassandraSchemaProvisioner {
       LOG.warn("refusing to change table {}: {}", name, change.refused());
       return SchemaResult.refusal(change.refused());
     }
-    List<String> applied = new ArrayList<>();
-    boolean agreed = true;
-    for (String statement : change.statements()) {
-      LOG.info("table {}: {}", name, statement);
-      agreed = execute(statement);
-      applied.add(statement);
-      if (!agreed) {
-        LOG.warn("table {}: no schema agreement yet; stopping after {}", name, statement);
-        break;
-      }
-    }
+    Applied applied = apply(change.statements(), name);
+    // Stopped early for lack of agreement: report only what was really created.
+    boolean complete = applied.statements().size() == change.statements().size();
     return new SchemaResult(
-        change.createsKeyspace(), change.createsTable(), applied, List.of(), agreed);
+        change.createsKeyspace() && !applied.statements().isEmpty(),
+        change.createsTable() && complete,
+        applied.statements(),
+        List.of(),
+        applied.agreed());
   }
 
   @Override
@@ -85,6 +81,23 @@ public final class CqlSchemaProvisioner implements CassandraSchemaProvisioner {
       LOG.warn("no schema agreement yet after {}", statement);
     }
   }
+
+  /** Runs the statements in order, stopping at the first the cluster does not agree on. */
+  private Applied apply(List<String> statements, String name) {
+    List<String> applied = new ArrayList<>();
+    for (String statement : statements) {
+      LOG.info("table {}: {}", name, statement);
+      boolean agreed = execute(statement);
+      applied.add(statement);
+      if (!agreed) {
+        LOG.warn("table {}: no schema agreement yet; stopping after {}", name, statement);
+        return new Applied(applied, false);
+      }
+    }
+    return new Applied(applied, true);
+  }
+
+  private record Applied(List<String> statements, boolean agreed) {}
 
   /** Runs one DDL statement and waits, bounded, until every node knows the new schema. */
   private boolean execute(String statement) {

@@ -34,4 +34,14 @@ final class KafkaCalls {
       throw new ProvisioningException("interrupted while waiting for Kafka", e);
     }
   }
+
+  /** A short pause between polls of the broker's metadata. */
+  static void pause() {
+    try {
+      TimeUnit.MILLISECONDS.sleep(100);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ProvisioningException("interrupted while waiting for Kafka", e);
+    }
+  }
 }

@@ -8,6 +8,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.AlterConfigOp;
@@ -31,6 +33,7 @@ public final class KafkaTopicProvisioner implements AutoCloseable {
   private final Admin admin;
   private final boolean ownsAdmin;
   private final KafkaCalls calls;
+  private final Duration timeout;
 
   /** Over an admin client the caller keeps and closes. */
   public KafkaTopicProvisioner(Admin admin, Duration timeout) {
@@ -41,6 +44,7 @@ public final class KafkaTopicProvisioner implements AutoCloseable {
     this.admin = admin;
     this.ownsAdmin = ownsAdmin;
     this.calls = new KafkaCalls(timeout);
+    this.timeout = timeout;
   }
 
   /** With its own admin client, closed by {@link #close()}. */
@@ -69,35 +73,46 @@ public final class KafkaTopicProvisioner implements AutoCloseable {
   /** Creates the topic, or moves it toward {@code desired} when the plan is safe. Idempotent. */
   public TopicResult ensure(TopicDefinition desired) {
     Optional<TopicDefinition> existing = describe(desired.name());
-    if (existing.isEmpty()) {
-      try {
-        return create(desired);
-      } catch (TopicExistsException raced) {
-        existing = describe(desired.name());
-      }
+    if (existing.isPresent()) {
+      return update(existing.get(), desired);
     }
-    return update(existing.orElseThrow(), desired);
+    try {
+      return create(desired);
+    } catch (TopicExistsException raced) {
+      // Created by someone else a moment ago; its metadata may not have reached us yet.
+      TopicDefinition theirs =
+          await(desired.name(), topic -> true)
+              .orElseThrow(
+                  () ->
+                      new ProvisioningException(
+                          "topic " + desired.name() + " exists but cannot be described", raced));
+      return update(theirs, desired);
+    }
   }
 
   /** The topic as the broker reports it, every config key included; empty when absent. */
   public Optional<TopicDefinition> describe(String name) {
-    TopicDescription description;
     try {
-      description = calls.get(admin.describeTopics(List.of(name)).allTopicNames()).get(name);
+      TopicDescription description =
+          calls.get(admin.describeTopics(List.of(name)).allTopicNames()).get(name);
+      int replicas = description.partitions().get(0).replicas().size();
+      return Optional.of(
+          new TopicDefinition(name, description.partitions().size(), replicas, config(name)));
     } catch (UnknownTopicOrPartitionException absent) {
       return Optional.empty();
     }
-    ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, name);
+  }
+
+  private Map<String, String> config(String topic) {
+    ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
     Config config = calls.get(admin.describeConfigs(List.of(resource)).all()).get(resource);
-    Map<String, String> values = new java.util.TreeMap<>();
+    Map<String, String> values = new TreeMap<>();
     for (ConfigEntry entry : config.entries()) {
       if (entry.value() != null) {
         values.put(entry.name(), entry.value());
       }
     }
-    int replicas = description.partitions().get(0).replicas().size();
-    return Optional.of(
-        new TopicDefinition(name, description.partitions().size(), replicas, values));
+    return values;
   }
 
   /** Deletes the topic if it exists. */
@@ -117,11 +132,33 @@ public final class KafkaTopicProvisioner implements AutoCloseable {
     }
   }
 
+  /**
+   * Waits, bounded, until the broker describes the topic as {@code done} says: metadata spreads
+   * asynchronously, and callers (a job starting, the next ensure) expect to see the change.
+   */
+  private Optional<TopicDefinition> await(String name, Predicate<TopicDefinition> done) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    Optional<TopicDefinition> topic = describe(name);
+    while (topic.filter(done).isEmpty() && System.nanoTime() < deadline) {
+      KafkaCalls.pause();
+      topic = describe(name);
+    }
+    return topic.filter(done);
+  }
+
+  /** The broker accepted the change; a value it normalizes differently only earns a warning. */
+  private void awaitConverged(TopicDefinition desired) {
+    if (await(desired.name(), actual -> TopicPlan.between(actual, desired).isNoop()).isEmpty()) {
+      LOG.warn("topic {} does not show {} after {}", desired.name(), desired, timeout);
+    }
+  }
+
   private TopicResult create(TopicDefinition desired) {
     NewTopic topic =
         new NewTopic(desired.name(), desired.partitions(), (short) desired.replicas())
             .configs(desired.config());
     calls.get(admin.createTopics(List.of(topic)).all());
+    awaitConverged(desired);
     String line =
         "created with "
             + desired.partitions()
@@ -153,6 +190,9 @@ public final class KafkaTopicProvisioner implements AutoCloseable {
                       .all());
               applied.add("partitions grown from " + existing.partitions() + " to " + count);
             });
+    if (!applied.isEmpty()) {
+      awaitConverged(desired);
+    }
     applied.forEach(line -> LOG.info("topic {}: {}", desired.name(), line));
     return new TopicResult(desired.name(), false, applied, List.of());
   }

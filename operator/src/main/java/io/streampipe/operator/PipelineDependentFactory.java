@@ -1,11 +1,13 @@
 package io.streampipe.operator;
 
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.javaoperatorsdk.operator.api.config.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.config.dependent.DependentResourceSpec;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.DependentResource;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.DependentResourceFactory;
 import io.streampipe.operator.dependent.CassandraSchemaDependent;
 import io.streampipe.operator.dependent.KafkaTopicDependent;
+import io.streampipe.operator.schema.SchemaOutcome;
 import io.streampipe.operator.schema.SchemaService;
 
 /** Builds the dependents that need the operator's runtime (topic API version, schema service). */
@@ -24,7 +26,8 @@ public class PipelineDependentFactory implements DependentResourceFactory {
       DependentResourceSpec spec, ControllerConfiguration configuration) {
     Class<?> type = spec.getDependentResourceClass();
     if (type == KafkaTopicDependent.class) {
-      DependentResource topics = new KafkaTopicDependent(topicVersion);
+      KafkaTopicDependent topics = new KafkaTopicDependent(topicVersion);
+      topics.setName(spec.getName());
       configure(topics, spec, configuration);
       return topics;
     }
@@ -32,5 +35,18 @@ public class PipelineDependentFactory implements DependentResourceFactory {
       return new CassandraSchemaDependent(schemas);
     }
     return DependentResourceFactory.DEFAULT.createFrom(spec, configuration);
+  }
+
+  /** JOSDK would instantiate the dependent to learn this, which needs a no-arg constructor. */
+  @Override
+  public Class<?> associatedResourceType(DependentResourceSpec spec) {
+    Class<?> type = spec.getDependentResourceClass();
+    if (type == KafkaTopicDependent.class) {
+      return GenericKubernetesResource.class;
+    }
+    if (type == CassandraSchemaDependent.class) {
+      return SchemaOutcome.class;
+    }
+    return DependentResourceFactory.DEFAULT.associatedResourceType(spec);
   }
 }

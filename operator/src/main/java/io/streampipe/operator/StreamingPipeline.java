@@ -44,8 +44,9 @@ public class StreamingPipeline
     setSpec(spec);
   }
 
+  /** No status until the operator writes one, so a patch never assumes one exists. */
   @Override
   protected StreamingPipelineStatus initStatus() {
-    return new StreamingPipelineStatus();
+    return null;
   }
 }

@@ -56,6 +56,11 @@ public class CassandraSchemaDependent
   }
 
   @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
   public Class<SchemaOutcome> resourceType() {
     return SchemaOutcome.class;
   }

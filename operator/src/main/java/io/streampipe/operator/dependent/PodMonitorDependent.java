@@ -31,6 +31,12 @@ public class PodMonitorDependent extends GenericKubernetesDependentResource<Stre
   }
 
   @Override
+  public java.util.Optional<GenericKubernetesResource> getSecondaryResource(
+      StreamingPipeline primary, Context<StreamingPipeline> context) {
+    return GenericSecondaries.find(context, DesiredPodMonitor.KIND, resourceName(primary));
+  }
+
+  @Override
   protected GenericKubernetesResource desired(
       StreamingPipeline primary, Context<StreamingPipeline> context) {
     return DesiredPodMonitor.build(Pipelines.resolved(context));

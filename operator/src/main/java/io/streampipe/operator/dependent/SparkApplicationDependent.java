@@ -29,6 +29,12 @@ public class SparkApplicationDependent extends GenericKubernetesDependentResourc
   }
 
   @Override
+  public java.util.Optional<GenericKubernetesResource> getSecondaryResource(
+      StreamingPipeline primary, Context<StreamingPipeline> context) {
+    return GenericSecondaries.find(context, DesiredSparkApplication.KIND, resourceName(primary));
+  }
+
+  @Override
   protected GenericKubernetesResource desired(
       StreamingPipeline primary, Context<StreamingPipeline> context) {
     return DesiredSparkApplication.build(Pipelines.resolved(context));

@@ -1,0 +1,89 @@
+package io.streampipe.operator;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.MixedOperation;
+import io.fabric8.kubernetes.client.dsl.Resource;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/** Loads the upstream CRDs and ours into a mock API server, and plays Strimzi and Spark. */
+public final class MockCluster {
+  private final KubernetesClient client;
+
+  public MockCluster(KubernetesClient client) {
+    this.client = client;
+  }
+
+  public MockCluster loadCrds() throws IOException {
+    for (String crd :
+        List.of(
+            "kafkatopics.kafka.strimzi.io.yaml",
+            "kafkas.kafka.strimzi.io.yaml",
+            "sparkapplications.sparkoperator.k8s.io.yaml",
+            "podmonitors.monitoring.coreos.com.yaml")) {
+      create(Files.newInputStream(TestPipelines.sharedDir().resolve("crds").resolve(crd)));
+    }
+    create(
+        Files.newInputStream(
+            Path.of("target/classes/META-INF/fabric8/streamingpipelines.streampipe.io-v1.yml")));
+    return this;
+  }
+
+  private void create(InputStream yaml) throws IOException {
+    try (yaml) {
+      client.apiextensions().v1().customResourceDefinitions().load(yaml).create();
+    }
+  }
+
+  public MixedOperation<
+          GenericKubernetesResource,
+          GenericKubernetesResourceList,
+          Resource<GenericKubernetesResource>>
+      topics() {
+    return client.genericKubernetesResources("kafka.strimzi.io/v1", "KafkaTopic");
+  }
+
+  public MixedOperation<
+          GenericKubernetesResource,
+          GenericKubernetesResourceList,
+          Resource<GenericKubernetesResource>>
+      sparkApplications() {
+    return client.genericKubernetesResources("sparkoperator.k8s.io/v1beta2", "SparkApplication");
+  }
+
+  public MixedOperation<
+          GenericKubernetesResource,
+          GenericKubernetesResourceList,
+          Resource<GenericKubernetesResource>>
+      podMonitors() {
+    return client.genericKubernetesResources("monitoring.coreos.com/v1", "PodMonitor");
+  }
+
+  /** Strimzi's part: every topic Ready for its current generation. */
+  public void topicsReady(String namespace) {
+    for (GenericKubernetesResource topic : topics().inNamespace(namespace).list().getItems()) {
+      Long generation = topic.getMetadata().getGeneration();
+      topic.setAdditionalProperty(
+          "status",
+          Map.of(
+              "observedGeneration",
+              generation == null ? 1L : generation,
+              "conditions",
+              List.of(Map.of("type", "Ready", "status", "True"))));
+      topics().inNamespace(namespace).resource(topic).updateStatus();
+    }
+  }
+
+  /** The Spark operator's part: the application runs. */
+  public void jobState(String namespace, String name, String state) {
+    GenericKubernetesResource app = sparkApplications().inNamespace(namespace).withName(name).get();
+    app.setAdditionalProperty("status", Map.of("applicationState", Map.of("state", state)));
+    sparkApplications().inNamespace(namespace).resource(app).updateStatus();
+  }
+}

@@ -1,0 +1,305 @@
+package io.streampipe.operator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.javaoperatorsdk.operator.Operator;
+import io.javaoperatorsdk.operator.api.monitoring.Metrics;
+import io.streampipe.api.v1alpha1.DeletionPolicy;
+import io.streampipe.api.v1alpha1.FieldSpec;
+import io.streampipe.api.v1alpha1.PipelineCondition;
+import io.streampipe.operator.desired.Labels;
+import io.streampipe.operator.runtime.PipelineOperator;
+import io.streampipe.operator.schema.SchemaProvisioners;
+import io.streampipe.provisioning.InMemorySchemaProvisioner;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The operator against fabric8's mock API server with the upstream CRDs: a pipeline's life. */
+@EnableKubernetesMockClient(crud = true)
+class PipelineOperatorIT {
+  static KubernetesClient client;
+  static final String NS = "streams";
+  static final InMemorySchemaProvisioner CASSANDRA = new InMemorySchemaProvisioner();
+  static Operator operator;
+  static MockCluster cluster;
+
+  @BeforeAll
+  static void start() throws Exception {
+    cluster = new MockCluster(client).loadCrds();
+    SchemaProvisioners provisioners = connection -> CASSANDRA;
+    OperatorConfig config =
+        OperatorConfig.defaults().withCassandraRetries(2, Duration.ofMillis(200));
+    operator = PipelineOperator.create(client, config, provisioners, Metrics.NOOP, false);
+    operator.start();
+  }
+
+  @AfterAll
+  static void stop() {
+    operator.stop();
+  }
+
+  @Test
+  void createReadyUpdateInvalidAndRetain() {
+    StreamingPipeline created = client.resource(TestPipelines.users(NS, "users")).create();
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> cluster.topics().inNamespace(NS).list().getItems().size() == 2);
+    await().atMost(Duration.ofSeconds(20)).until(() -> claim("users") != null);
+    assertOwnedAndLabelled(created, claim("users"));
+    assertThat(configMap("users")).as("the spec waits for ready topics").isNull();
+    cluster
+        .topics()
+        .inNamespace(NS)
+        .list()
+        .getItems()
+        .forEach(t -> assertOwnedAndLabelled(created, t));
+    GenericKubernetesResource input =
+        cluster
+            .topics()
+            .inNamespace(NS)
+            .withLabel("streampipe.io/topic-role", "input")
+            .list()
+            .getItems()
+            .get(0);
+    assertThat(input.getMetadata().getLabels()).containsEntry(Labels.STRIMZI_CLUSTER, "events");
+    assertThat(spec(input))
+        .containsEntry("topicName", "users_created")
+        .containsEntry("partitions", 3);
+    assertThat(CASSANDRA.executed())
+        .anyMatch(
+            s -> s.startsWith("CREATE TABLE IF NOT EXISTS \"spark_streams\".\"created_users\""));
+    assertThat(job("users")).as("the job waits for ready topics").isNull();
+
+    cluster.topicsReady(NS);
+    await().atMost(Duration.ofSeconds(20)).until(() -> job("users") != null);
+    assertOwnedAndLabelled(created, configMap("users"));
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> cluster.podMonitors().inNamespace(NS).withName("users").get() != null);
+    assertOwnedAndLabelled(created, cluster.podMonitors().inNamespace(NS).withName("users").get());
+    assertOwnedAndLabelled(created, job("users"));
+    assertOwnedAndLabelled(created, configMap("users"));
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> cluster.podMonitors().inNamespace(NS).withName("users").get() != null);
+    assertOwnedAndLabelled(created, cluster.podMonitors().inNamespace(NS).withName("users").get());
+    cluster.jobState(NS, "users", "RUNNING");
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> conditionStatus("users", "Ready").equals("True"));
+    StreamingPipeline ready = pipeline("users");
+    assertThat(ready.getStatus().getObservedGeneration()).isEqualTo(1L);
+    assertThat(ready.getStatus().getTopic()).isEqualTo("users_created");
+    assertThat(ready.getStatus().getTable()).isEqualTo("spark_streams.created_users");
+    assertThat(ready.getStatus().getJobState()).isEqualTo("RUNNING");
+    assertThat(events("users")).contains("Ready");
+
+    // Update: a new field, a new TTL and more partitions.
+    client
+        .resources(StreamingPipeline.class)
+        .inNamespace(NS)
+        .withName("users")
+        .edit(
+            p -> {
+              p.getSpec().getSchema().getFields().add(new FieldSpec("country", "text", false));
+              p.getSpec().getSink().getCassandra().setTtl("1h");
+              p.getSpec().getSource().getTopic().setPartitions(6);
+              return p;
+            });
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () -> CASSANDRA.executed().stream().anyMatch(s -> s.contains("ADD \"country\" text")));
+    assertThat(CASSANDRA.executed()).anyMatch(s -> s.contains("default_time_to_live = 3600"));
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> spec(topic("users_created")).get("partitions").equals(6));
+    cluster.topicsReady(NS);
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> configMap("users").getData().get("pipeline.yaml").contains("country"));
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                pipeline("users").getStatus().getObservedGeneration() == 2L
+                    && conditionStatus("users", "Ready").equals("True"));
+    assertThat(pipeline("users").getStatus().getTtl()).isEqualTo("1h");
+
+    // Invalid update: nothing else may change.
+    Map<String, String> versionsBefore = versions();
+    int ddlBefore = CASSANDRA.executed().size();
+    client
+        .resources(StreamingPipeline.class)
+        .inNamespace(NS)
+        .withName("users")
+        .edit(
+            p -> {
+              p.getSpec().getSink().getCassandra().setTtl("forever");
+              p.getSpec().getSchema().getFields().add(new FieldSpec("bad name", "text", false));
+              return p;
+            });
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                "InvalidSpec"
+                    .equals(
+                        condition("users", "Ready").map(PipelineCondition::getReason).orElse("")));
+    String message = condition("users", "Ready").orElseThrow().getMessage();
+    assertThat(message).contains("spec.sink.cassandra.ttl").contains("bad name");
+    assertThat(events("users")).contains("InvalidSpec");
+    sleep(1500);
+    assertThat(versions()).isEqualTo(versionsBefore);
+    assertThat(CASSANDRA.executed()).hasSize(ddlBefore);
+    assertThat(conditionStatus("users", "JobRunning")).isEqualTo("True");
+
+    // Delete under Retain: topics and claim orphaned, table kept.
+    client.resources(StreamingPipeline.class).inNamespace(NS).withName("users").delete();
+    await().atMost(Duration.ofSeconds(20)).until(() -> pipeline("users") == null);
+    assertThat(cluster.topics().inNamespace(NS).list().getItems())
+        .hasSize(2)
+        .allSatisfy(t -> assertThat(t.getMetadata().getOwnerReferences()).isEmpty());
+    assertThat(claim("users").getMetadata().getOwnerReferences()).isEmpty();
+    assertThat(CASSANDRA.executed())
+        .noneMatch(s -> s.contains("DROP TABLE IF EXISTS \"spark_streams\".\"created_users\""));
+    assertThat(CASSANDRA.observe("spark_streams", "created_users").existing()).isPresent();
+  }
+
+  @Test
+  void deletePolicyRemovesTopicsClaimAndTable() {
+    StreamingPipeline pipeline = TestPipelines.users("scratch", "orders");
+    pipeline.getSpec().getSource().getTopic().setName("orders");
+    pipeline.getSpec().getSink().getCassandra().setTable("orders");
+    pipeline.getSpec().setDeletionPolicy(DeletionPolicy.Delete);
+    client.resource(pipeline).create();
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                cluster.topics().inNamespace("scratch").list().getItems().size() == 2
+                    && client
+                            .persistentVolumeClaims()
+                            .inNamespace("scratch")
+                            .withName("orders-checkpoint")
+                            .get()
+                        != null);
+    assertThat(cluster.topics().inNamespace("scratch").withName("orders").get()).isNotNull();
+    client.resources(StreamingPipeline.class).inNamespace("scratch").withName("orders").delete();
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                client
+                        .resources(StreamingPipeline.class)
+                        .inNamespace("scratch")
+                        .withName("orders")
+                        .get()
+                    == null);
+    assertThat(cluster.topics().inNamespace("scratch").list().getItems()).isEmpty();
+    assertThat(
+            client
+                .persistentVolumeClaims()
+                .inNamespace("scratch")
+                .withName("orders-checkpoint")
+                .get())
+        .isNull();
+    assertThat(CASSANDRA.executed()).contains("DROP TABLE IF EXISTS \"spark_streams\".\"orders\"");
+  }
+
+  private static void assertOwnedAndLabelled(StreamingPipeline owner, HasMetadata resource) {
+    assertThat(resource.getMetadata().getOwnerReferences())
+        .anySatisfy(o -> assertThat(o.getUid()).isEqualTo(owner.getMetadata().getUid()));
+    assertThat(resource.getMetadata().getLabels())
+        .containsEntry(Labels.NAME, Labels.APP_NAME)
+        .containsEntry(Labels.INSTANCE, owner.getMetadata().getName())
+        .containsEntry(Labels.MANAGED_BY, Labels.OPERATOR)
+        .containsEntry(Labels.PIPELINE, owner.getMetadata().getName());
+  }
+
+  private static Map<String, String> versions() {
+    Map<String, String> versions = new java.util.TreeMap<>();
+    cluster
+        .topics()
+        .inNamespace(NS)
+        .list()
+        .getItems()
+        .forEach(
+            t ->
+                versions.put(
+                    "topic/" + t.getMetadata().getName(), t.getMetadata().getResourceVersion()));
+    versions.put("job", job("users").getMetadata().getResourceVersion());
+    versions.put("config", configMap("users").getMetadata().getResourceVersion());
+    versions.put("claim", claim("users").getMetadata().getResourceVersion());
+    return versions;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> spec(GenericKubernetesResource resource) {
+    return (Map<String, Object>) resource.getAdditionalProperties().get("spec");
+  }
+
+  private static GenericKubernetesResource topic(String topicName) {
+    return cluster
+        .topics()
+        .inNamespace(NS)
+        .withName(io.streampipe.operator.desired.Names.kafkaTopic(topicName))
+        .get();
+  }
+
+  private static StreamingPipeline pipeline(String name) {
+    return client.resources(StreamingPipeline.class).inNamespace(NS).withName(name).get();
+  }
+
+  private static Optional<PipelineCondition> condition(String name, String type) {
+    StreamingPipeline p = pipeline(name);
+    if (p == null || p.getStatus() == null) {
+      return Optional.empty();
+    }
+    return p.getStatus().getConditions().stream().filter(c -> type.equals(c.getType())).findFirst();
+  }
+
+  private static String conditionStatus(String name, String type) {
+    return condition(name, type).map(PipelineCondition::getStatus).orElse("");
+  }
+
+  private static List<String> events(String name) {
+    return client.v1().events().inNamespace(NS).list().getItems().stream()
+        .filter(e -> name.equals(e.getInvolvedObject().getName()))
+        .map(e -> e.getReason())
+        .collect(Collectors.toList());
+  }
+
+  private static ConfigMap configMap(String name) {
+    return client.configMaps().inNamespace(NS).withName(name + "-spec").get();
+  }
+
+  private static PersistentVolumeClaim claim(String name) {
+    return client.persistentVolumeClaims().inNamespace(NS).withName(name + "-checkpoint").get();
+  }
+
+  private static GenericKubernetesResource job(String name) {
+    return cluster.sparkApplications().inNamespace(NS).withName(name).get();
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

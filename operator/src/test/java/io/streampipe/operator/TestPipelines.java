@@ -1,0 +1,35 @@
+package io.streampipe.operator;
+
+import io.streampipe.api.PipelineDocument;
+import io.streampipe.api.PipelineDocuments;
+import java.nio.file.Path;
+
+/** The reference pipeline from examples/, adapted per test. */
+public final class TestPipelines {
+  private TestPipelines() {}
+
+  public static Path projectDir() {
+    return Path.of(System.getProperty("streampipe.project.dir", ".."));
+  }
+
+  public static Path sharedDir() {
+    return Path.of(System.getProperty("streampipe.shared.dir", "../../shared"));
+  }
+
+  /** users-pipeline.yaml read into a resource, Strimzi cluster "events" instead of servers. */
+  public static StreamingPipeline users(String namespace, String name) {
+    PipelineDocument doc =
+        PipelineDocuments.read(projectDir().resolve("examples/users-pipeline.yaml"));
+    StreamingPipeline pipeline = new StreamingPipeline(namespace, name, doc.spec());
+    pipeline.getSpec().getSource().setBootstrapServers(null);
+    pipeline.getSpec().getSource().setKafkaCluster("events");
+    return pipeline;
+  }
+
+  /** Gives the pipeline a uid and generation, as the API server would. */
+  public static StreamingPipeline stored(StreamingPipeline pipeline) {
+    pipeline.getMetadata().setUid("0b6a4c1e-1111-2222-3333-444455556666");
+    pipeline.getMetadata().setGeneration(1L);
+    return pipeline;
+  }
+}

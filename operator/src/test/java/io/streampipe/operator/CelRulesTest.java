@@ -1,0 +1,115 @@
+package io.streampipe.operator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.cel.common.CelAbstractSyntaxTree;
+import dev.cel.common.CelOptions;
+import dev.cel.common.types.SimpleType;
+import dev.cel.compiler.CelCompiler;
+import dev.cel.compiler.CelCompilerFactory;
+import dev.cel.parser.CelStandardMacro;
+import dev.cel.runtime.CelRuntime;
+import dev.cel.runtime.CelRuntimeFactory;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Every x-kubernetes-validations rule of the generated CRD, compiled and run on examples. */
+class CelRulesTest {
+  private static final CelOptions OPTIONS =
+      CelOptions.current().enableHeterogeneousNumericComparisons(true).build();
+  private static final CelCompiler COMPILER =
+      CelCompilerFactory.standardCelCompilerBuilder()
+          .addVar("self", SimpleType.DYN)
+          .addVar("oldSelf", SimpleType.DYN)
+          .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
+          .setOptions(OPTIONS)
+          .build();
+  private static final CelRuntime RUNTIME =
+      CelRuntimeFactory.standardCelRuntimeBuilder().setOptions(OPTIONS).build();
+
+  /** A passing and a failing (self, oldSelf) pair per rule; a new rule without one fails. */
+  private static final Map<String, List<Object[]>> EXAMPLES = new LinkedHashMap<>();
+
+  static {
+    example("self == oldSelf", "created_users", "created_users", "created_users", "other_table");
+    example(
+        "(has(self.partitions) ? self.partitions : 3) >= (has(oldSelf.partitions) ?"
+            + " oldSelf.partitions : 3)",
+        Map.of("partitions", 6L),
+        Map.of("partitions", 3L),
+        Map.of("partitions", 2L),
+        Map.of());
+    example(
+        "self.primaryKey.partitionKey.all(k, self.fields.exists(f, f.name == k))",
+        schema("id", "id"),
+        null,
+        schema("id", "missing"),
+        null);
+    example("self > 0", 1000L, null, 0L, null);
+    example(
+        "!(has(self.bootstrapServers) && has(self.kafkaCluster))",
+        Map.of("kafkaCluster", "events"),
+        null,
+        Map.of("kafkaCluster", "events", "bootstrapServers", "kafka:9092"),
+        null);
+    example(
+        "self.metadata.name.size() <= 50",
+        Map.of("metadata", Map.of("name", "users")),
+        null,
+        Map.of("metadata", Map.of("name", "x".repeat(51))),
+        null);
+  }
+
+  @Test
+  void everyRuleCompilesAndSeparatesItsExamples() throws Exception {
+    List<String> rules = rules();
+    assertThat(rules).hasSizeGreaterThanOrEqualTo(8);
+    for (String rule : rules) {
+      assertThat(EXAMPLES).as("examples for rule %s", rule).containsKey(rule);
+      CelAbstractSyntaxTree ast = COMPILER.compile(rule).getAst();
+      CelRuntime.Program program = RUNTIME.createProgram(ast);
+      List<Object[]> cases = EXAMPLES.get(rule);
+      assertThat(program.eval(vars(cases.get(0))))
+          .as("passing example of %s", rule)
+          .isEqualTo(true);
+      assertThat(program.eval(vars(cases.get(1))))
+          .as("failing example of %s", rule)
+          .isEqualTo(false);
+    }
+  }
+
+  private static List<String> rules() throws Exception {
+    Path crd = Path.of("target/classes/META-INF/fabric8/streamingpipelines.streampipe.io-v1.yml");
+    JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(crd.toFile());
+    List<String> rules = new ArrayList<>();
+    root.findValues("x-kubernetes-validations")
+        .forEach(list -> list.forEach(r -> rules.add(r.get("rule").asText())));
+    return rules;
+  }
+
+  private static Map<String, Object> vars(Object[] pair) {
+    Map<String, Object> vars = new HashMap<>();
+    vars.put("self", pair[0]);
+    vars.put("oldSelf", pair[1] == null ? pair[0] : pair[1]);
+    return vars;
+  }
+
+  private static void example(
+      String rule, Object pass, Object passOld, Object fail, Object failOld) {
+    EXAMPLES.put(rule, List.of(new Object[] {pass, passOld}, new Object[] {fail, failOld}));
+  }
+
+  private static Map<String, Object> schema(String field, String key) {
+    return Map.of(
+        "fields", List.of(Map.of("name", field, "type", "uuid")),
+        "primaryKey", Map.of("partitionKey", List.of(key)));
+  }
+}

@@ -1,0 +1,133 @@
+package io.streampipe.operator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
+import io.streampipe.api.v1alpha1.PipelineCondition;
+import io.streampipe.api.v1alpha1.StreamingPipelineStatus;
+import io.streampipe.api.validation.Problem;
+import io.streampipe.operator.schema.SchemaOutcome;
+import io.streampipe.operator.status.Observation;
+import io.streampipe.operator.status.StatusAggregator;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The status aggregator as pure logic. */
+class StatusAggregatorTest {
+  private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+  private static final Instant T1 = Instant.parse("2026-01-01T00:05:00Z");
+
+  @Test
+  void allPartsReadyMeansReady() {
+    StreamingPipelineStatus status =
+        StatusAggregator.aggregate(null, observation("RUNNING", true), T0);
+    assertThat(condition(status, "Ready").getStatus()).isEqualTo("True");
+    assertThat(status.getConditions())
+        .extracting(PipelineCondition::getType)
+        .containsExactly("TopicsReady", "SchemaReady", "CheckpointReady", "JobRunning", "Ready");
+    assertThat(status.getObservedGeneration()).isEqualTo(3L);
+    assertThat(status.getJobState()).isEqualTo("RUNNING");
+    assertThat(status.getTable()).isEqualTo("ks.t");
+  }
+
+  @Test
+  void unchangedObservationChangesNothingNotEvenTimes() {
+    StreamingPipelineStatus first =
+        StatusAggregator.aggregate(null, observation("RUNNING", true), T0);
+    StreamingPipelineStatus second =
+        StatusAggregator.aggregate(first, observation("RUNNING", true), T1);
+    assertThat(StatusAggregator.changed(first, second)).isFalse();
+  }
+
+  @Test
+  void aTransitionMovesOnlyItsTime() {
+    StreamingPipelineStatus first =
+        StatusAggregator.aggregate(null, observation("RUNNING", true), T0);
+    StreamingPipelineStatus failed =
+        StatusAggregator.aggregate(first, observation("FAILED", true), T1);
+    assertThat(condition(failed, "JobRunning").getReason()).isEqualTo("JobFailed");
+    assertThat(condition(failed, "JobRunning").getLastTransitionTime()).isEqualTo(T1.toString());
+    assertThat(condition(failed, "TopicsReady").getLastTransitionTime()).isEqualTo(T0.toString());
+    assertThat(condition(failed, "Ready").getMessage()).contains("JobRunning");
+  }
+
+  @Test
+  void notReadyTopicsAndRefusedSchemaExplainThemselves() {
+    StreamingPipelineStatus status =
+        StatusAggregator.aggregate(null, observation("RUNNING", false), T0);
+    assertThat(condition(status, "TopicsReady").getReason()).isEqualTo("TopicsPending");
+    assertThat(condition(status, "SchemaReady").getReason()).isEqualTo("SchemaChangeRefused");
+    assertThat(condition(status, "SchemaReady").getMessage()).contains("column id is uuid");
+  }
+
+  @Test
+  void invalidSpecTouchesOnlyReady() {
+    StreamingPipelineStatus good =
+        StatusAggregator.aggregate(null, observation("RUNNING", true), T0);
+    StreamingPipelineStatus bad =
+        StatusAggregator.invalid(
+            good,
+            4,
+            List.of(new Problem("spec.sink.cassandra.ttl", "bad"), new Problem("spec.x", "worse")),
+            T1);
+    assertThat(condition(bad, "Ready").getReason()).isEqualTo("InvalidSpec");
+    assertThat(condition(bad, "Ready").getMessage())
+        .contains("spec.sink.cassandra.ttl: bad")
+        .contains("spec.x: worse");
+    assertThat(condition(bad, "JobRunning")).isEqualTo(condition(good, "JobRunning"));
+    assertThat(bad.getObservedGeneration()).isEqualTo(4L);
+  }
+
+  private static Observation observation(String jobState, boolean healthy) {
+    GenericKubernetesResource topic = new GenericKubernetesResource();
+    topic.setMetadata(new ObjectMetaBuilder().withName("t").withGeneration(2L).build());
+    topic.setAdditionalProperty(
+        "status",
+        Map.of(
+            "observedGeneration",
+            healthy ? 2 : 1,
+            "conditions",
+            List.of(Map.of("type", "Ready", "status", "True"))));
+    GenericKubernetesResource job = new GenericKubernetesResource();
+    job.setMetadata(new ObjectMetaBuilder().withName("j").build());
+    job.setAdditionalProperty(
+        "status", Map.of("applicationState", Map.of("state", jobState, "errorMessage", "boom")));
+    SchemaOutcome schema =
+        healthy
+            ? new SchemaOutcome(SchemaOutcome.State.READY, "ks.t", List.of(), false)
+            : new SchemaOutcome(
+                SchemaOutcome.State.REFUSED,
+                "ks.t",
+                List.of("column id is uuid and cannot change to text"),
+                false);
+    return new Observation(
+        3,
+        true,
+        1,
+        List.of(topic),
+        Optional.of(schema),
+        Optional.of(
+            new PersistentVolumeClaimBuilder()
+                .withNewStatus()
+                .withPhase("Bound")
+                .endStatus()
+                .build()),
+        Optional.of(job),
+        "in",
+        "in.dlq",
+        "ks.t",
+        "20m");
+  }
+
+  private static PipelineCondition condition(StreamingPipelineStatus status, String type) {
+    return status.getConditions().stream()
+        .filter(c -> type.equals(c.getType()))
+        .findFirst()
+        .orElseThrow();
+  }
+}

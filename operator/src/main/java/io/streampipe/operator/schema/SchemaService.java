@@ -1,5 +1,6 @@
 package io.streampipe.operator.schema;
 
+import io.streampipe.api.cql.CqlStatements;
 import io.streampipe.api.cql.KeyspaceDefinition;
 import io.streampipe.api.cql.TableDefinition;
 import io.streampipe.operator.desired.ResolvedPipeline;
@@ -32,6 +33,13 @@ public final class SchemaService {
     KeyspaceDefinition keyspace =
         KeyspaceDefinition.desired(pipeline.spec().getSink().getCassandra().getKeyspace());
     String name = table.keyspace() + "." + table.table();
+    try {
+      // Rendering validates every identifier: a hostile name stops here, before any connection.
+      CqlStatements.createKeyspace(keyspace);
+      CqlStatements.createTable(table);
+    } catch (IllegalArgumentException e) {
+      return new SchemaOutcome(State.REFUSED, name, List.of(e.getMessage()), false);
+    }
     try {
       SchemaResult result =
           provisioners.forConnection(connection(pipeline, credentials)).ensure(keyspace, table);

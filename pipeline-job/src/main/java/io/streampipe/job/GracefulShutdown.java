@@ -10,12 +10,12 @@ import org.apache.hadoop.util.ShutdownHookManager;
  * priority, so the batch in flight finishes before Spark tears the SparkContext down. A plain JVM
  * hook would run concurrently with Spark's and lose that race.
  */
-final class GracefulShutdown {
+public final class GracefulShutdown {
   static final int PRIORITY = 100;
 
   private GracefulShutdown() {}
 
-  static void install(RunningPipeline pipeline, Duration stopWait) {
+  public static void install(RunningPipeline pipeline, Duration stopWait) {
     Runnable stop =
         () -> {
           if (pipeline.isActive()) {

@@ -1,0 +1,43 @@
+package io.streampipe.cli;
+
+import io.streampipe.api.v1alpha1.StreamingPipelineSpec;
+import java.util.Arrays;
+import picocli.CommandLine.Option;
+
+/** Addresses given on the command line; they win over the ones in the pipeline file. */
+final class ConnectionOptions {
+  @Option(
+      names = "--bootstrap-servers",
+      description = "Kafka bootstrap servers (default: spec.source.bootstrapServers).")
+  String bootstrapServers;
+
+  @Option(
+      names = "--cassandra",
+      description =
+          "Cassandra contact points, host:port[,host:port] (default: spec.sink.cassandra.contactPoints).")
+  String cassandra;
+
+  /** Applies the overrides to a spec, in place. */
+  void applyTo(StreamingPipelineSpec spec) {
+    if (bootstrapServers != null) {
+      spec.getSource().setBootstrapServers(bootstrapServers);
+      spec.getSource().setKafkaCluster(null);
+    }
+    if (cassandra != null) {
+      spec.getSink()
+          .getCassandra()
+          .setContactPoints(Arrays.stream(cassandra.split(",")).map(String::trim).toList());
+    }
+  }
+
+  /** The Kafka address to use, or a clear error when neither the flag nor the file gives one. */
+  static String bootstrapOf(StreamingPipelineSpec spec) {
+    String servers = spec.getSource().getBootstrapServers();
+    if (servers == null || servers.isBlank()) {
+      throw new UserException(
+          "no Kafka address: give --bootstrap-servers or spec.source.bootstrapServers"
+              + " (spec.source.kafkaCluster only works inside Kubernetes)");
+    }
+    return servers;
+  }
+}

@@ -1,0 +1,228 @@
+package io.streampipe.cli;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import io.streampipe.api.PipelineDefaults;
+import io.streampipe.api.PipelineDocument;
+import io.streampipe.api.PipelineDocuments;
+import io.streampipe.api.cql.TableDefinition;
+import io.streampipe.cli.demo.Accounting;
+import io.streampipe.cli.demo.Check;
+import io.streampipe.cli.demo.DeadLetters;
+import io.streampipe.cli.demo.Progress;
+import io.streampipe.cli.demo.TableReport;
+import io.streampipe.cli.produce.EventGenerator;
+import io.streampipe.cli.produce.EventProducer;
+import io.streampipe.job.JobSettings;
+import io.streampipe.job.PipelineJob;
+import io.streampipe.job.PipelineTotals;
+import io.streampipe.job.RunningPipeline;
+import io.streampipe.provisioning.CassandraConnection;
+import io.streampipe.provisioning.CassandraSessions;
+import io.streampipe.testkit.LocalStack;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * The embedded default: the whole pipeline on a local Kafka, Cassandra and Spark, fully accounted
+ * for.
+ */
+@Command(
+    name = "demo",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Start a local Kafka and Cassandra, create the topic and table of the example pipeline, run the"
+          + " Spark job, produce user sign-up events (some invalid or repeated on purpose) and check"
+          + " that every event is accounted for. Exit 0 only if it is."
+    })
+final class DemoCommand implements Callable<Integer> {
+  @Spec picocli.CommandLine.Model.CommandSpec command;
+
+  @Option(
+      names = {"-f", "--file"},
+      defaultValue = "examples/users-pipeline.yaml",
+      description = "Pipeline (default ${DEFAULT-VALUE}).")
+  Path file;
+
+  @Option(
+      names = "--events",
+      defaultValue = "5000",
+      description = "Events to produce (default ${DEFAULT-VALUE}).")
+  long events;
+
+  @Option(
+      names = "--rate",
+      defaultValue = "1000",
+      description = "Events per second (default ${DEFAULT-VALUE}).")
+  double rate;
+
+  @Option(
+      names = "--invalid-ratio",
+      defaultValue = "0.03",
+      description = "Share of bad events (default ${DEFAULT-VALUE}).")
+  double invalidRatio;
+
+  @Option(
+      names = "--duplicate-ratio",
+      defaultValue = "0.02",
+      description = "Share of repeated events (default ${DEFAULT-VALUE}).")
+  double duplicateRatio;
+
+  @Option(
+      names = "--trigger",
+      defaultValue = "1s",
+      description =
+          "Micro-batch interval for the demo (default ${DEFAULT-VALUE}); the file's own value with --as-declared.")
+  String trigger;
+
+  @Option(
+      names = "--as-declared",
+      description = "Run with the file's trigger and maxOffsetsPerTrigger.")
+  boolean asDeclared;
+
+  @Option(names = "--seed", defaultValue = "42", description = "Random seed of the events.")
+  long seed;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = command.commandLine().getOut();
+    PipelineDocument document = PipelineDocuments.read(file);
+    out.println("starting Kafka and Cassandra (real servers, in their own JVMs)...");
+    out.flush();
+    long started = System.nanoTime();
+    try (LocalStack stack = LocalStack.start()) {
+      out.printf(
+          "  Kafka %s, Cassandra %s, ready in %.1f s%n",
+          stack.kafka().bootstrapServers(), stack.cassandra().contactPoint(), seconds(started));
+      PipelineDocument pipeline = Pipelines.validated(tunedForDemo(document), embedded(stack));
+      out.println("provisioning " + pipeline.name() + " from " + file + ":");
+      Provisioning.provision(pipeline, out);
+      return run(pipeline, out);
+    }
+  }
+
+  private int run(PipelineDocument pipeline, PrintWriter out) throws Exception {
+    Path checkpoint = Files.createTempDirectory("streampipe-demo-checkpoint");
+    JobSettings settings =
+        JobSettings.fromEnvironment(pipeline)
+            .withCheckpointLocation(checkpoint.toString())
+            .withMetricsPort(0);
+    RunningPipeline job = PipelineJob.start(LocalSpark.start(pipeline.name()), pipeline, settings);
+    out.printf(
+        "job started (trigger %s, metrics on http://localhost:%d/metrics); producing %,d events at %,.0f/s%n",
+        pipeline.spec().getProcessing().getTrigger(), job.metricsPort().orElse(-1), events, rate);
+    EventGenerator generator =
+        new EventGenerator(pipeline.spec(), seed, invalidRatio, duplicateRatio);
+    AtomicLong busyMillis = new AtomicLong();
+    job.addBatchListener(batch -> busyMillis.addAndGet(batch.durationMillis()));
+    long started = System.nanoTime();
+    try (EventProducer producer =
+            new EventProducer(
+                settings.bootstrapServers(), pipeline.spec().getSource().getTopic().getName());
+        Progress progress = new Progress(out, events, producer::acknowledged, job::totals)) {
+      producer.send(generator, events, rate, e -> {});
+      awaitDrained(job, events);
+    }
+    double elapsed = seconds(started);
+    job.stop();
+    double busySeconds = Math.max(busyMillis.get() / 1000.0, 0.001);
+    return summarize(pipeline, settings, generator, job.totals(), elapsed, busySeconds, out);
+  }
+
+  private int summarize(
+      PipelineDocument pipeline,
+      JobSettings settings,
+      EventGenerator generator,
+      PipelineTotals totals,
+      double elapsed,
+      double busySeconds,
+      PrintWriter out) {
+    TableDefinition table = TableDefinition.desired(pipeline.spec());
+    TableReport report;
+    try (CqlSession session =
+        CassandraSessions.open(
+            Provisioning.cassandra(
+                CassandraConnection.of(settings.contactPoints(), settings.localDatacenter())))) {
+      report = TableReport.read(session, table, 3);
+    }
+    String deadLetterTopic = pipeline.spec().getQuality().getDeadLetter().getTopic().getName();
+    Map<String, Long> deadLetters =
+        DeadLetters.countByRule(settings.bootstrapServers(), deadLetterTopic);
+    out.println();
+    out.printf("summary of %s%n", pipeline.name());
+    out.printf("  produced        %s%n", generator.counts());
+    out.printf("  rows in %s.%s: %,d%n", table.keyspace(), table.table(), report.rows());
+    out.printf("  dead letters in %s by rule: %s%n", deadLetterTopic, deadLetters);
+    report.samples().forEach(s -> out.println("  sample row: " + s));
+    out.printf(
+        "  TTL: table default %d s; a sample row has %s s left%n",
+        report.defaultTtlSeconds(),
+        report.sampleTtlSeconds().isPresent()
+            ? String.valueOf(report.sampleTtlSeconds().getAsLong())
+            : "no");
+    out.printf(
+        "  throughput: %,d events in %.1f s end to end (paced by --rate); the job wrote %,.0f rows/s"
+            + " while processing batches%n",
+        totals.read(), elapsed, totals.written() / busySeconds);
+    List<Check> checks = Accounting.checks(generator.counts(), totals, report.rows(), deadLetters);
+    out.println("accounting:");
+    checks.forEach(out::println);
+    boolean ok = checks.stream().allMatch(Check::ok);
+    out.println(ok ? "every event is accounted for" : "some events are NOT accounted for");
+    return ok ? 0 : 1;
+  }
+
+  /**
+   * Waits until the job has read every produced event, or until it clearly stopped making progress.
+   */
+  private static void awaitDrained(RunningPipeline job, long produced) throws InterruptedException {
+    long lastRead = -1;
+    long lastChange = System.nanoTime();
+    Duration patience = Duration.ofSeconds(60);
+    while (job.totals().read() < produced && System.nanoTime() - lastChange < patience.toNanos()) {
+      if (!job.isActive()) {
+        throw new UserException("the job stopped before reading every event");
+      }
+      if (job.totals().read() != lastRead) {
+        lastRead = job.totals().read();
+        lastChange = System.nanoTime();
+      }
+      Thread.sleep(200);
+    }
+  }
+
+  private ConnectionOptions embedded(LocalStack stack) {
+    ConnectionOptions options = new ConnectionOptions();
+    options.bootstrapServers = stack.kafka().bootstrapServers();
+    options.cassandra = stack.cassandra().contactPoint();
+    return options;
+  }
+
+  /** The file's 10 s trigger and 1,000 records per batch suit production, not a one-minute demo. */
+  private PipelineDocument tunedForDemo(PipelineDocument document) {
+    if (asDeclared) {
+      return document;
+    }
+    var spec = document.spec();
+    if (spec.getProcessing() == null) {
+      spec.setProcessing(new io.streampipe.api.v1alpha1.ProcessingSpec());
+    }
+    spec.getProcessing().setTrigger(trigger);
+    Long declared = spec.getSource().getMaxOffsetsPerTrigger();
+    long perBatch = declared == null ? PipelineDefaults.MAX_OFFSETS_PER_TRIGGER : declared;
+    spec.getSource().setMaxOffsetsPerTrigger(Math.max(perBatch, (long) (rate * 10)));
+    return document;
+  }
+
+  private static double seconds(long since) {
+    return (System.nanoTime() - since) / 1e9;
+  }
+}

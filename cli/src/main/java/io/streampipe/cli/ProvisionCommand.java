@@ -1,0 +1,38 @@
+package io.streampipe.cli;
+
+import io.streampipe.api.PipelineDocument;
+import io.streampipe.api.PipelineDocuments;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** Creates or safely evolves a pipeline's topics and table, then exits. */
+@Command(
+    name = "provision",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Create the pipeline's topics and Cassandra table, or evolve them safely (new columns, TTL).",
+      "Unsafe changes (primary key, column types, dropped columns) are refused and nothing is applied.",
+      "Credentials: STREAMPIPE_CASSANDRA_USERNAME and STREAMPIPE_CASSANDRA_PASSWORD."
+    })
+final class ProvisionCommand implements Callable<Integer> {
+  @Spec picocli.CommandLine.Model.CommandSpec command;
+
+  @Option(
+      names = {"-f", "--file"},
+      required = true,
+      description = "The StreamingPipeline YAML file.")
+  Path file;
+
+  @Mixin ConnectionOptions connections;
+
+  @Override
+  public Integer call() {
+    PipelineDocument pipeline = Pipelines.validated(PipelineDocuments.read(file), connections);
+    Provisioning.provision(pipeline, command.commandLine().getOut());
+    return 0;
+  }
+}

@@ -1,0 +1,42 @@
+package io.streampipe.cli;
+
+import io.streampipe.api.JobContract;
+import io.streampipe.api.PipelineDocument;
+import io.streampipe.provisioning.CassandraConnection;
+import io.streampipe.provisioning.PipelineConnections;
+import io.streampipe.provisioning.PipelineProvisioner;
+import io.streampipe.provisioning.ProvisioningSummary;
+import java.io.PrintWriter;
+
+/** Creates or evolves a pipeline's topics and table, with the code the operator uses too. */
+final class Provisioning {
+  private Provisioning() {}
+
+  /**
+   * Provisions a validated, defaulted pipeline; prints what changed; fails if anything was refused.
+   */
+  static void provision(PipelineDocument pipeline, PrintWriter out) {
+    var spec = pipeline.spec();
+    String bootstrap = ConnectionOptions.bootstrapOf(spec);
+    Endpoints.requireReachable("Kafka", bootstrap, 9092);
+    Endpoints.requireReachable(
+        "Cassandra", String.join(",", spec.getSink().getCassandra().getContactPoints()), 9042);
+    PipelineConnections connections =
+        new PipelineConnections(
+            bootstrap, cassandra(PipelineConnections.fromSpec(spec).cassandra()));
+    ProvisioningSummary summary = PipelineProvisioner.provision(pipeline, connections);
+    summary.lines().forEach(line -> out.println("  " + line));
+    if (!summary.isReady()) {
+      throw new UserException(
+          "pipeline " + pipeline.name() + " was not provisioned: see the lines above");
+    }
+    out.println("  topics and table of " + pipeline.name() + " are ready");
+  }
+
+  /** Credentials come from the environment only, as the operator passes them from a Secret. */
+  static CassandraConnection cassandra(CassandraConnection connection) {
+    String user = System.getenv(JobContract.ENV_CASSANDRA_USERNAME);
+    String password = System.getenv(JobContract.ENV_CASSANDRA_PASSWORD);
+    return user == null ? connection : connection.withCredentials(user, password);
+  }
+}

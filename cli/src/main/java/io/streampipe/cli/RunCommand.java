@@ -1,0 +1,102 @@
+package io.streampipe.cli;
+
+import io.streampipe.api.PipelineDocument;
+import io.streampipe.api.PipelineDocuments;
+import io.streampipe.job.JobSettings;
+import io.streampipe.job.PipelineJob;
+import io.streampipe.job.RunningPipeline;
+import io.streampipe.testkit.LocalStack;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** Provisions a pipeline and runs its job locally until stopped. */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Create the pipeline's topics and table, then run its Spark job (local mode) until Ctrl-C,"
+          + " which lets the batch in flight finish.",
+      "Credentials: STREAMPIPE_CASSANDRA_USERNAME and STREAMPIPE_CASSANDRA_PASSWORD."
+    })
+final class RunCommand implements Callable<Integer> {
+  @Spec picocli.CommandLine.Model.CommandSpec command;
+
+  @Option(
+      names = {"-f", "--file"},
+      required = true,
+      description = "The StreamingPipeline YAML file.")
+  Path file;
+
+  @Mixin ConnectionOptions connections;
+
+  @Option(
+      names = "--embedded",
+      description = "Start a local Kafka and Cassandra first and use them.")
+  boolean embedded;
+
+  @Option(
+      names = "--checkpoint",
+      description =
+          "Checkpoint directory (default .streampipe/checkpoints/<pipeline>); keep it to resume where the job stopped.")
+  Path checkpoint;
+
+  @Option(
+      names = "--metrics-port",
+      description = "Port of /metrics (default: spec.monitoring.prometheus.port).")
+  Integer metricsPort;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = command.commandLine().getOut();
+    PipelineDocument document = PipelineDocuments.read(file);
+    try (LocalStack stack = embedded ? startEmbedded(out) : null) {
+      PipelineDocument pipeline = Pipelines.validated(document, connections);
+      Provisioning.provision(pipeline, out);
+      JobSettings settings = settings(pipeline);
+      RunningPipeline running =
+          PipelineJob.start(LocalSpark.start(pipeline.name()), pipeline, settings);
+      running.addBatchListener(batch -> out.println(batch.logLine()));
+      io.streampipe.job.GracefulShutdown.install(running, RunningPipeline.DEFAULT_STOP_WAIT);
+      out.printf(
+          "pipeline %s running; checkpoint %s%s; Ctrl-C stops it%n",
+          pipeline.name(),
+          settings.checkpointLocation(),
+          running.metricsPort().isPresent()
+              ? "; metrics on http://localhost:" + running.metricsPort().getAsInt() + "/metrics"
+              : "");
+      out.flush();
+      running.awaitTermination();
+    }
+    return 0;
+  }
+
+  private LocalStack startEmbedded(PrintWriter out) {
+    out.println("starting Kafka and Cassandra...");
+    out.flush();
+    LocalStack stack = LocalStack.start();
+    connections.bootstrapServers = stack.kafka().bootstrapServers();
+    connections.cassandra = stack.cassandra().contactPoint();
+    out.println("  Kafka bootstrap servers: " + connections.bootstrapServers);
+    out.println(
+        "  Cassandra contact point: "
+            + connections.cassandra
+            + " (datacenter "
+            + stack.cassandra().localDatacenter()
+            + ")");
+    return stack;
+  }
+
+  private JobSettings settings(PipelineDocument pipeline) {
+    Path location =
+        checkpoint != null ? checkpoint : Path.of(".streampipe", "checkpoints", pipeline.name());
+    JobSettings settings =
+        JobSettings.fromEnvironment(pipeline)
+            .withCheckpointLocation(location.toAbsolutePath().toString());
+    return metricsPort == null ? settings : settings.withMetricsPort(metricsPort);
+  }
+}

@@ -1,0 +1,38 @@
+package io.streampipe.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The `streampipe` command: run, try and check pipelines without a cluster. */
+@Command(
+    name = "streampipe",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    description = "Kafka -> Spark -> Cassandra pipelines, declared as one StreamingPipeline.",
+    subcommands = {
+      DemoCommand.class,
+      RunCommand.class,
+      ProvisionCommand.class,
+      ProduceCommand.class,
+      ValidateCommand.class,
+      CommandLine.HelpCommand.class
+    },
+    footer = {
+      "",
+      "Also: streampipe render -f pipeline.yaml   prints the Kubernetes resources the operator"
+          + " would create (run through the ./streampipe script)."
+    })
+public final class StreampipeMain {
+  private StreampipeMain() {}
+
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The configured command line, shared by main and tests. */
+  public static CommandLine commandLine() {
+    return new CommandLine(new StreampipeMain())
+        .setExecutionExceptionHandler(new UserErrorHandler())
+        .setCaseInsensitiveEnumValuesAllowed(true);
+  }
+}

@@ -1,0 +1,76 @@
+package io.streampipe.cli.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.streampipe.cli.produce.EventKind;
+import io.streampipe.job.PipelineTotals;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class AccountingTest {
+  private final Map<EventKind, Long> produced =
+      Map.of(
+          EventKind.VALID, 90L,
+          EventKind.DUPLICATE, 4L,
+          EventKind.MALFORMED_JSON, 2L,
+          EventKind.MISSING_REQUIRED, 1L,
+          EventKind.WRONG_TYPE, 2L,
+          EventKind.RULE_VIOLATION, 1L);
+
+  @Test
+  void aRunWhereEverythingLandsPasses() {
+    PipelineTotals totals = new PipelineTotals(5, 100, 92, 2, 6);
+    Map<String, Long> deadLetters =
+        Map.of("malformed_json", 2L, "required", 1L, "type", 2L, "allowed_values", 1L);
+
+    List<Check> checks = Accounting.checks(produced, totals, 90, deadLetters);
+
+    assertThat(checks).allMatch(Check::ok);
+  }
+
+  @Test
+  void aLostRowFails() {
+    PipelineTotals totals = new PipelineTotals(5, 100, 92, 2, 6);
+    Map<String, Long> deadLetters =
+        Map.of("malformed_json", 2L, "required", 1L, "type", 2L, "pattern", 1L);
+
+    List<Check> failed =
+        Accounting.checks(produced, totals, 89, deadLetters).stream().filter(c -> !c.ok()).toList();
+
+    assertThat(failed)
+        .extracting(Check::name)
+        .containsExactly("rows in Cassandra == distinct valid events");
+  }
+
+  @Test
+  void aDeadLetterUnderTheWrongRuleFails() {
+    PipelineTotals totals = new PipelineTotals(5, 100, 92, 2, 6);
+    Map<String, Long> deadLetters =
+        Map.of("malformed_json", 3L, "required", 1L, "type", 1L, "allowed_values", 1L);
+
+    List<Check> failed =
+        Accounting.checks(produced, totals, 90, deadLetters).stream().filter(c -> !c.ok()).toList();
+
+    assertThat(failed)
+        .extracting(Check::name)
+        .containsExactly("malformed JSON dead-lettered", "wrong type dead-lettered");
+  }
+
+  @Test
+  void unreadRecordsFail() {
+    PipelineTotals totals = new PipelineTotals(5, 97, 89, 2, 6);
+
+    List<Check> failed =
+        Accounting.checks(
+                produced,
+                totals,
+                90,
+                Map.of("malformed_json", 2L, "required", 1L, "type", 2L, "min", 1L))
+            .stream()
+            .filter(c -> !c.ok())
+            .toList();
+
+    assertThat(failed).extracting(Check::name).containsExactly("records read == events produced");
+  }
+}

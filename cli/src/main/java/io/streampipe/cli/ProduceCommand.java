@@ -1,11 +1,9 @@
 package io.streampipe.cli;
 
-import io.streampipe.api.PipelineDocuments;
 import io.streampipe.api.v1alpha1.StreamingPipelineSpec;
 import io.streampipe.cli.produce.EventGenerator;
 import io.streampipe.cli.produce.EventProducer;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,11 +19,7 @@ import picocli.CommandLine.Spec;
 final class ProduceCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec command;
 
-  @Option(
-      names = {"-f", "--file"},
-      required = true,
-      description = "The StreamingPipeline YAML file.")
-  Path file;
+  @Mixin PipelineFile file;
 
   @Mixin ConnectionOptions connections;
 
@@ -58,8 +52,7 @@ final class ProduceCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    StreamingPipelineSpec spec =
-        Pipelines.validated(PipelineDocuments.read(file), connections).spec();
+    StreamingPipelineSpec spec = Pipelines.validated(file.read(), connections).spec();
     String bootstrap = ConnectionOptions.bootstrapOf(spec);
     Endpoints.requireReachable("Kafka", bootstrap, 9092);
     EventGenerator generator = new EventGenerator(spec, seed, invalidRatio, duplicateRatio);

@@ -1,12 +1,9 @@
 package io.streampipe.cli;
 
 import io.streampipe.api.PipelineDocument;
-import io.streampipe.api.PipelineDocuments;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** Creates or safely evolves a pipeline's topics and table, then exits. */
@@ -21,17 +18,13 @@ import picocli.CommandLine.Spec;
 final class ProvisionCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec command;
 
-  @Option(
-      names = {"-f", "--file"},
-      required = true,
-      description = "The StreamingPipeline YAML file.")
-  Path file;
+  @Mixin PipelineFile file;
 
   @Mixin ConnectionOptions connections;
 
   @Override
   public Integer call() {
-    PipelineDocument pipeline = Pipelines.validated(PipelineDocuments.read(file), connections);
+    PipelineDocument pipeline = Pipelines.validated(file.read(), connections);
     Provisioning.provision(pipeline, command.commandLine().getOut());
     return 0;
   }

@@ -1,7 +1,6 @@
 package io.streampipe.cli;
 
 import io.streampipe.api.PipelineDocument;
-import io.streampipe.api.PipelineDocuments;
 import io.streampipe.job.JobSettings;
 import io.streampipe.job.PipelineJob;
 import io.streampipe.job.RunningPipeline;
@@ -26,11 +25,7 @@ import picocli.CommandLine.Spec;
 final class RunCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec command;
 
-  @Option(
-      names = {"-f", "--file"},
-      required = true,
-      description = "The StreamingPipeline YAML file.")
-  Path file;
+  @Mixin PipelineFile file;
 
   @Mixin ConnectionOptions connections;
 
@@ -53,7 +48,7 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = command.commandLine().getOut();
-    PipelineDocument document = PipelineDocuments.read(file);
+    PipelineDocument document = file.read();
     try (LocalStack stack = embedded ? startEmbedded(out) : null) {
       PipelineDocument pipeline = Pipelines.validated(document, connections);
       Provisioning.provision(pipeline, out);

@@ -1,14 +1,12 @@
 package io.streampipe.cli;
 
 import io.streampipe.api.PipelineDocument;
-import io.streampipe.api.PipelineDocuments;
 import io.streampipe.api.validation.PipelineValidator;
 import io.streampipe.api.validation.Problem;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 /** Checks a pipeline file and prints every problem as `field.path: message`. */
@@ -19,18 +17,17 @@ import picocli.CommandLine.Spec;
 final class ValidateCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec command;
 
-  @Option(
-      names = {"-f", "--file"},
-      required = true,
-      description = "The StreamingPipeline YAML file.")
-  Path file;
+  @Mixin PipelineFile file;
 
   @Override
   public Integer call() {
-    PipelineDocument document = PipelineDocuments.read(file);
+    PipelineDocument document = file.read();
     List<Problem> problems = PipelineValidator.validate(document.spec());
     if (problems.isEmpty()) {
-      command.commandLine().getOut().println(file + ": pipeline " + document.name() + " is valid");
+      command
+          .commandLine()
+          .getOut()
+          .println(file.path + ": pipeline " + document.name() + " is valid");
       return 0;
     }
     problems.forEach(p -> command.commandLine().getOut().println(p));

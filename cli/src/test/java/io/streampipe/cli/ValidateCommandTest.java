@@ -18,7 +18,7 @@ class ValidateCommandTest {
     CliRunner.Result result = run("validate", "-f", EXAMPLE.toString());
 
     assertThat(result.code()).isZero();
-    assertThat(result.out()).contains("pipeline users is valid");
+    assertThat(result.out().strip()).isEqualTo(EXAMPLE + ": pipeline users is valid");
   }
 
   @Test

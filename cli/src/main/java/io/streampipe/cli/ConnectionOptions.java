@@ -5,7 +5,7 @@ import java.util.Arrays;
 import picocli.CommandLine.Option;
 
 /** Addresses given on the command line; they win over the ones in the pipeline file. */
-final class ConnectionOptions {
+public final class ConnectionOptions {
   @Option(
       names = "--bootstrap-servers",
       description = "Kafka bootstrap servers (default: spec.source.bootstrapServers).")
@@ -16,6 +16,14 @@ final class ConnectionOptions {
       description =
           "Cassandra contact points, host:port[,host:port] (default: spec.sink.cassandra.contactPoints).")
   String cassandra;
+
+  /** Overrides for servers started here, such as the embedded ones. */
+  public static ConnectionOptions of(String bootstrapServers, String cassandra) {
+    ConnectionOptions options = new ConnectionOptions();
+    options.bootstrapServers = bootstrapServers;
+    options.cassandra = cassandra;
+    return options;
+  }
 
   /** Applies the overrides to a spec, in place. */
   void applyTo(StreamingPipelineSpec spec) {

@@ -128,7 +128,7 @@ final class DemoCommand implements Callable<Integer> {
             new EventProducer(
                 settings.bootstrapServers(), pipeline.spec().getSource().getTopic().getName());
         Progress progress = new Progress(out, events, producer::acknowledged, job::totals)) {
-      producer.send(generator, events, rate, e -> {});
+      producer.send(generator::next, events, rate, e -> {});
       awaitDrained(job, events);
     }
     double elapsed = seconds(started);

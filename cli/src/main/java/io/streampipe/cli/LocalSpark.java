@@ -3,10 +3,10 @@ package io.streampipe.cli;
 import org.apache.spark.sql.SparkSession;
 
 /** A Spark session in local mode, kept on loopback and quiet, for running a pipeline here. */
-final class LocalSpark {
+public final class LocalSpark {
   private LocalSpark() {}
 
-  static SparkSession start(String pipeline) {
+  public static SparkSession start(String pipeline) {
     return SparkSession.builder()
         .appName("streampipe-" + pipeline)
         .master("local[*]")

@@ -8,10 +8,11 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /** Turns a document and the command line's overrides into a defaulted, validated pipeline. */
-final class Pipelines {
+public final class Pipelines {
   private Pipelines() {}
 
-  static PipelineDocument validated(PipelineDocument document, ConnectionOptions connections) {
+  public static PipelineDocument validated(
+      PipelineDocument document, ConnectionOptions connections) {
     var spec = PipelineDefaults.apply(document.spec());
     connections.applyTo(spec);
     List<Problem> problems = PipelineValidator.validate(spec);

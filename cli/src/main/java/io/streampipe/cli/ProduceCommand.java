@@ -64,7 +64,7 @@ final class ProduceCommand implements Callable<Integer> {
     String topic = spec.getSource().getTopic().getName();
     long started = System.nanoTime();
     try (EventProducer producer = new EventProducer(bootstrap, topic)) {
-      producer.send(generator, count, rate, e -> {});
+      producer.send(generator::next, count, rate, e -> {});
     }
     double seconds = (System.nanoTime() - started) / 1e9;
     out.printf(

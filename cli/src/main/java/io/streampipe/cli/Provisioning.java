@@ -9,13 +9,13 @@ import io.streampipe.provisioning.ProvisioningSummary;
 import java.io.PrintWriter;
 
 /** Creates or evolves a pipeline's topics and table, with the code the operator uses too. */
-final class Provisioning {
+public final class Provisioning {
   private Provisioning() {}
 
   /**
    * Provisions a validated, defaulted pipeline; prints what changed; fails if anything was refused.
    */
-  static void provision(PipelineDocument pipeline, PrintWriter out) {
+  public static void provision(PipelineDocument pipeline, PrintWriter out) {
     var spec = pipeline.spec();
     String bootstrap = ConnectionOptions.bootstrapOf(spec);
     Endpoints.requireReachable("Kafka", bootstrap, 9092);
@@ -34,7 +34,7 @@ final class Provisioning {
   }
 
   /** Credentials come from the environment only, as the operator passes them from a Secret. */
-  static CassandraConnection cassandra(CassandraConnection connection) {
+  public static CassandraConnection cassandra(CassandraConnection connection) {
     String user = System.getenv(JobContract.ENV_CASSANDRA_USERNAME);
     String password = System.getenv(JobContract.ENV_CASSANDRA_PASSWORD);
     return user == null ? connection : connection.withCredentials(user, password);

@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       ProvisionCommand.class,
       ProduceCommand.class,
       ValidateCommand.class,
+      io.streampipe.cli.bench.BenchCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {

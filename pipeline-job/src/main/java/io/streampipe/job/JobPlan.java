@@ -20,6 +20,8 @@ import java.util.stream.Collectors;
  *
  * @param deadLetterTopic null when dead-lettering is disabled
  * @param dedupKeyIndexes positions of the dedup keys among the fields
+ * @param dedupOnPrimaryKey the dedup keys are the table's primary key, so Cassandra itself can
+ *     resolve repeats by write time and no shuffle is needed
  */
 public record JobPlan(
     String pipeline,
@@ -33,7 +35,8 @@ public record JobPlan(
     long ttlSeconds,
     String startingOffsets,
     long maxOffsetsPerTrigger,
-    Duration trigger)
+    Duration trigger,
+    boolean dedupOnPrimaryKey)
     implements Serializable {
 
   /** The plan of a document; fails with every problem listed when the spec is invalid. */
@@ -62,7 +65,9 @@ public record JobPlan(
         table.defaultTtlSeconds(),
         spec.getSource().getStartingOffsets(),
         spec.getSource().getMaxOffsetsPerTrigger(),
-        Durations.require(spec.getProcessing().getTrigger()));
+        Durations.require(spec.getProcessing().getTrigger()),
+        java.util.Set.copyOf(spec.getQuality().getDedupKeys())
+            .equals(java.util.Set.copyOf(table.primaryKey())));
   }
 
   /** The table's columns: the declared fields, in order. */

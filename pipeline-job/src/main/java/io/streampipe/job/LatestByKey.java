@@ -1,7 +1,7 @@
 package io.streampipe.job;
 
 import java.util.Collection;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -10,7 +10,8 @@ import java.util.Map;
  * replay, so a replayed batch keeps the same record).
  */
 final class LatestByKey<T> {
-  private final Map<String, Entry<T>> latest = new HashMap<>();
+  // Insertion order: keys are written in the order first seen, so the oldest records land first.
+  private final Map<String, Entry<T>> latest = new LinkedHashMap<>();
   private long duplicates;
 
   private record Entry<T>(int partition, long offset, T item) {}

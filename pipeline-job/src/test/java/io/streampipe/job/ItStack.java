@@ -116,7 +116,8 @@ final class ItStack {
         new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
       for (ProducerRecord<String, String> record : records) {
         producer.send(
-            new ProducerRecord<>(topic, record.partition(), record.key(), record.value()));
+            new ProducerRecord<>(
+                topic, record.partition(), record.timestamp(), record.key(), record.value()));
       }
       producer.flush();
     }

@@ -22,6 +22,16 @@ class JobPlanTest {
         .startsWith("INSERT INTO \"streampipe_it\".\"created_users\" (\"id\", \"first_name\"")
         .doesNotContain("TTL");
     assertThat(plan.ttlSeconds()).isEqualTo(1200);
+    assertThat(plan.dedupOnPrimaryKey()).isTrue();
+  }
+
+  @Test
+  void dedupKeysOtherThanThePrimaryKeyNeedTheShuffle() {
+    var document = TestDocuments.users();
+    document.spec().setQuality(new io.streampipe.api.v1alpha1.QualitySpec());
+    document.spec().getQuality().setDedupKeys(java.util.List.of("email"));
+
+    assertThat(JobPlan.of(document).dedupOnPrimaryKey()).isFalse();
   }
 
   @Test

@@ -5,6 +5,7 @@ import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -31,15 +32,18 @@ public final class EventProducer implements AutoCloseable {
   }
 
   /**
-   * Sends {@code count} events from the generator at {@code rate} per second (0: unpaced), calling
-   * {@code onSent} after each; returns once all are acknowledged.
+   * Sends {@code count} events from the generator (or any supplier) at {@code rate} per second (0:
+   * unpaced), calling {@code onSent} after each; returns once all are acknowledged.
    */
   public long send(
-      EventGenerator generator, long count, double rate, Consumer<GeneratedEvent> onSent) {
+      Supplier<GeneratedEvent> generator,
+      long count,
+      double rate,
+      Consumer<GeneratedEvent> onSent) {
     Pacer pacer = new Pacer(rate);
     for (long i = 0; i < count && failure.get() == null; i++) {
       pacer.awaitNext();
-      GeneratedEvent event = generator.next();
+      GeneratedEvent event = generator.get();
       producer.send(new ProducerRecord<>(topic, event.key(), event.value()), this::onAck);
       onSent.accept(event);
     }

@@ -1,0 +1,202 @@
+package io.streampipe.cli.bench;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import io.streampipe.api.PipelineDocument;
+import io.streampipe.api.PipelineDocuments;
+import io.streampipe.cli.ConnectionOptions;
+import io.streampipe.cli.LocalSpark;
+import io.streampipe.cli.Pipelines;
+import io.streampipe.cli.Provisioning;
+import io.streampipe.provisioning.CassandraConnection;
+import io.streampipe.provisioning.CassandraSessions;
+import io.streampipe.testkit.LocalStack;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * The throughput and latency benchmark: the job against the raw driver, on one machine, in one run.
+ */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Start a local Kafka and Cassandra, warm Cassandra, then measure the raw write ceiling (async"
+          + " prepared INSERTs of the same rows) and the job draining a pre-loaded backlog,"
+          + " alternately; then the latency produce -> row readable at half the job's rate with the"
+          + " declared trigger. Prints every figure in one table. See cli/BENCHMARK.md."
+    })
+public final class BenchCommand implements Callable<Integer> {
+  @Spec picocli.CommandLine.Model.CommandSpec command;
+
+  @Option(
+      names = {"-f", "--file"},
+      defaultValue = "examples/users-pipeline.yaml",
+      description = "Pipeline (default ${DEFAULT-VALUE}).")
+  Path file;
+
+  @Option(
+      names = "--events",
+      defaultValue = "500000",
+      description = "Events per run (default ${DEFAULT-VALUE}).")
+  int events;
+
+  @Option(
+      names = "--invalid-ratio",
+      defaultValue = "0.02",
+      description = "Share of bad events (default ${DEFAULT-VALUE}).")
+  double invalidRatio;
+
+  @Option(
+      names = "--duplicate-ratio",
+      defaultValue = "0",
+      description = "Share of repeated events (default ${DEFAULT-VALUE}).")
+  double duplicateRatio;
+
+  @Option(
+      names = "--runs",
+      defaultValue = "2",
+      description = "Raw and job runs, alternated (default ${DEFAULT-VALUE}).")
+  int runs;
+
+  @Option(
+      names = "--warm-up",
+      defaultValue = "300000",
+      description = "Warm-up writes, raw then job (default ${DEFAULT-VALUE} each).")
+  int warmUp;
+
+  @Option(
+      names = "--in-flight",
+      defaultValue = "256",
+      description = "Raw writes in flight (default ${DEFAULT-VALUE}, as the job).")
+  int inFlight;
+
+  @Option(
+      names = "--latency-seconds",
+      defaultValue = "60",
+      description = "Measured latency window; 0 skips it (default ${DEFAULT-VALUE}).")
+  int latencySeconds;
+
+  @Option(
+      names = "--dedup-keys",
+      split = ",",
+      description =
+          "Override quality.dedupKeys, e.g. id,email to measure the shuffle path (default: the file's).")
+  List<String> dedupKeys;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = command.commandLine().getOut();
+    PipelineDocument document = PipelineDocuments.read(file);
+    if (dedupKeys != null) {
+      if (document.spec().getQuality() == null) {
+        document.spec().setQuality(new io.streampipe.api.v1alpha1.QualitySpec());
+      }
+      document.spec().getQuality().setDedupKeys(dedupKeys);
+    }
+    double loadBefore = Load.now();
+    out.println("starting Kafka and Cassandra...");
+    out.flush();
+    try (LocalStack stack = LocalStack.start()) {
+      PipelineDocument pipeline =
+          Pipelines.validated(
+              document,
+              ConnectionOptions.of(
+                  stack.kafka().bootstrapServers(), stack.cassandra().contactPoint()));
+      Provisioning.provision(pipeline, out);
+      SparkSession spark = LocalSpark.start("bench");
+      try (CqlSession session = session(pipeline)) {
+        BenchReport report = measure(pipeline, spark, session, out);
+        report.setup(
+            String.format(
+                "load average before start %.2f, at the end %.2f", loadBefore, Load.now()));
+        report.print(out);
+      } finally {
+        spark.stop();
+      }
+    }
+    return 0;
+  }
+
+  private BenchReport measure(
+      PipelineDocument pipeline, SparkSession spark, CqlSession session, PrintWriter out)
+      throws InterruptedException {
+    BenchReport report = new BenchReport();
+    BenchTable table = new BenchTable(session, pipeline);
+    BenchPipelines pipelines = new BenchPipelines(pipeline);
+    RawWrites raw = new RawWrites(session, table.upsertCql(), inFlight);
+    JobDrain job = new JobDrain(spark, pipelines);
+    Workload measured = Workload.generate(pipeline, 2, events, invalidRatio, duplicateRatio);
+    describe(report, pipeline, measured);
+    warmUp(pipeline, raw, job, table, out);
+    for (int run = 1; run <= runs; run++) {
+      table.truncate();
+      double load = Load.now();
+      double rawRate = raw.write(measured.rows());
+      log(out, "run %d raw: %,.0f rows/s", run, rawRate);
+      table.truncate();
+      JobDrain.Result drained = job.drain(measured, "run");
+      String note = table.check(drained, measured);
+      log(out, "run %d job: %,.0f rows/s (%s)", run, drained.validPerSecond(), note);
+      report.add(new BenchReport.Pair(rawRate, drained.validPerSecond(), load, note));
+    }
+    if (latencySeconds > 0) {
+      table.truncate();
+      double rate = report.medianJob() / 2;
+      log(out, "latency at %,.0f events/s for %d s...", rate, latencySeconds);
+      double load = Load.now();
+      LatencyRun.Result latency =
+          new LatencyRun(spark, pipelines, session)
+              .run(pipeline, rate, Duration.ofSeconds(15), Duration.ofSeconds(latencySeconds));
+      report.latency(latency, (load + Load.now()) / 2);
+    }
+    return report;
+  }
+
+  private void warmUp(
+      PipelineDocument pipeline, RawWrites raw, JobDrain job, BenchTable table, PrintWriter out)
+      throws InterruptedException {
+    Workload warm = Workload.generate(pipeline, 1, warmUp, invalidRatio, duplicateRatio);
+    log(out, "warm-up raw: %,.0f rows/s", raw.write(warm.rows()));
+    table.truncate();
+    log(out, "warm-up job: %,.0f rows/s", job.drain(warm, "warmup").validPerSecond());
+  }
+
+  private void describe(BenchReport report, PipelineDocument pipeline, Workload workload) {
+    report.setup(
+        String.format(
+            "%s, %d cores, %s (dedup keys %s); %,d events per run (%,d invalid, %,d distinct keys), %d partitions,"
+                + " %d raw writes in flight",
+            java.time.LocalDate.now(),
+            Runtime.getRuntime().availableProcessors(),
+            pipeline.name(),
+            pipeline.spec().getQuality().getDedupKeys(),
+            workload.events().size(),
+            workload.invalid(),
+            workload.distinctKeys(),
+            pipeline.spec().getSource().getTopic().getPartitions(),
+            inFlight));
+    report.setup(
+        "rows/s: valid events written per second (raw: first send to last answer;"
+            + " job: start of its first batch to end of the batch reading the last event)");
+  }
+
+  private static CqlSession session(PipelineDocument pipeline) {
+    var sink = pipeline.spec().getSink().getCassandra();
+    return CassandraSessions.open(
+        Provisioning.cassandra(
+            CassandraConnection.of(sink.getContactPoints(), sink.getLocalDatacenter())
+                .withRequestTimeout(Duration.ofSeconds(120))));
+  }
+
+  private static void log(PrintWriter out, String format, Object... args) {
+    out.printf("  " + format + "%n", args);
+    out.flush();
+  }
+}

@@ -1,0 +1,42 @@
+package io.streampipe.cli.bench;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import io.streampipe.api.PipelineDocument;
+import io.streampipe.api.cql.CqlStatements;
+import io.streampipe.api.cql.TableDefinition;
+
+/** The pipeline's table as the benchmark uses it: emptied between runs, counted after a job run. */
+final class BenchTable {
+  private final CqlSession session;
+  private final TableDefinition table;
+
+  BenchTable(CqlSession session, PipelineDocument pipeline) {
+    this.session = session;
+    this.table = TableDefinition.desired(pipeline.spec());
+  }
+
+  String upsertCql() {
+    return CqlStatements.upsert(table);
+  }
+
+  void truncate() {
+    session.execute("TRUNCATE " + qualified());
+  }
+
+  /** Checks the job's accounting and the table against the workload; says what it found. */
+  String check(JobDrain.Result drained, Workload workload) {
+    long rows = session.execute("SELECT COUNT(*) FROM " + qualified()).one().getLong(0);
+    var totals = drained.totals();
+    boolean ok =
+        rows == workload.distinctKeys()
+            && totals.read() == workload.events().size()
+            && totals.deadLettered() == workload.invalid();
+    return String.format(
+        "%s: %,d rows, %,d dead letters, %d batches, %.1f s",
+        ok ? "ok" : "MISMATCH", rows, totals.deadLettered(), drained.batches(), drained.seconds());
+  }
+
+  private String qualified() {
+    return CqlStatements.qualified(table.keyspace(), table.table());
+  }
+}

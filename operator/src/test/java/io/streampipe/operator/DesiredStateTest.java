@@ -40,7 +40,7 @@ class DesiredStateTest {
         .containsEntry("partitions", 3)
         .containsEntry("replicas", 1);
     assertThat((Map<String, Object>) spec(input).get("config"))
-        .containsEntry("retention.ms", 604_800_000L);
+        .containsEntry("retention.ms", 604_800_000);
     assertThat(spec(topics.get(DesiredKafkaTopics.DEAD_LETTER)))
         .containsEntry("topicName", "users_created.dlq");
     assertThat(DesiredKafkaTopics.build(users, "v1beta2").get("input").getApiVersion())

@@ -127,19 +127,22 @@ public class PipelineReconciler
       StreamingPipelineStatus after,
       Context<StreamingPipeline> context) {
     cleanup.events().onTransitions(pipeline, before, after);
-    boolean ready =
+    // Informers wake the reconciler for every Kubernetes part; only the schema has no watch,
+    // so only a schema that is not ready yet is polled.
+    boolean poll =
         after.getConditions().stream()
             .anyMatch(
-                c -> StatusAggregator.READY.equals(c.getType()) && "True".equals(c.getStatus()));
-    if (!StatusAggregator.changed(before, after)) {
-      // Parts without watch events (the schema) are re-checked until the pipeline is ready.
-      return ready
-          ? UpdateControl.noUpdate()
-          : UpdateControl.<StreamingPipeline>noUpdate().rescheduleAfter(30, TimeUnit.SECONDS);
+                c ->
+                    StatusAggregator.SCHEMA_READY.equals(c.getType())
+                        && !"True".equals(c.getStatus()));
+    UpdateControl<StreamingPipeline> control;
+    if (StatusAggregator.changed(before, after)) {
+      pipeline.setStatus(after);
+      control = UpdateControl.patchStatus(pipeline);
+    } else {
+      control = UpdateControl.noUpdate();
     }
-    pipeline.setStatus(after);
-    UpdateControl<StreamingPipeline> control = UpdateControl.patchStatus(pipeline);
-    return ready ? control : control.rescheduleAfter(30, TimeUnit.SECONDS);
+    return poll ? control.rescheduleAfter(30, TimeUnit.SECONDS) : control;
   }
 
   @Override

@@ -32,6 +32,9 @@ class PipelineBenchmarkIT {
 
   @Test
   void thousandPipelines() throws Exception {
+    // The mock server logs every request at INFO: that would measure the console, not us.
+    java.util.logging.Logger.getLogger("io.fabric8.mockwebserver")
+        .setLevel(java.util.logging.Level.WARNING);
     KubernetesMockServer server =
         new KubernetesMockServer(
             new io.fabric8.mockwebserver.Context(),

@@ -38,39 +38,8 @@ app.kubernetes.io/instance: {{ .Release.Name }}
 {{- if or (gt (int .Values.replicaCount) 1) .Values.leaderElection.enabled }}true{{ else }}false{{ end }}
 {{- end }}
 
-{{/* The rules the operator needs wherever it reconciles pipelines (namespaced resources). */}}
-{{- define "streampipe.namespacedRules" -}}
-- apiGroups: ["streampipe.io"]
-  resources: ["streamingpipelines"]
-  verbs: ["get", "list", "watch", "patch", "update"]
-- apiGroups: ["streampipe.io"]
-  resources: ["streamingpipelines/status"]
-  verbs: ["get", "patch", "update"]
-- apiGroups: ["streampipe.io"]
-  resources: ["streamingpipelines/finalizers"]
-  verbs: ["update"]
-- apiGroups: ["kafka.strimzi.io"]
-  resources: ["kafkatopics"]
-  verbs: ["get", "list", "watch", "create", "update", "patch", "delete"]
-- apiGroups: ["kafka.strimzi.io"]
-  resources: ["kafkas"]
-  verbs: ["get", "list", "watch"]
-- apiGroups: ["sparkoperator.k8s.io"]
-  resources: ["sparkapplications"]
-  verbs: ["get", "list", "watch", "create", "update", "patch", "delete"]
-- apiGroups: [""]
-  resources: ["configmaps", "persistentvolumeclaims"]
-  verbs: ["get", "list", "watch", "create", "update", "patch", "delete"]
-- apiGroups: [""]
-  resources: ["secrets"]
-  verbs: ["get"]
-- apiGroups: [""]
-  resources: ["events"]
-  verbs: ["create", "patch"]
-- apiGroups: ["events.k8s.io"]
-  resources: ["events"]
-  verbs: ["create", "patch"]
-- apiGroups: ["monitoring.coreos.com"]
-  resources: ["podmonitors"]
-  verbs: ["get", "list", "watch", "create", "update", "patch", "delete"]
+{{/* The operator's rules of one scope (namespaced, cluster, leaderElection) from the one list of
+       the API calls it makes, rbac/operator-rules.yaml, which the operator's tests check. */}}
+{{- define "streampipe.operatorRules" -}}
+{{- index (.context.Files.Get "rbac/operator-rules.yaml" | fromYaml) .scope | toYaml }}
 {{- end }}

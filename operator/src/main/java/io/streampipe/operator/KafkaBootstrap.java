@@ -1,8 +1,6 @@
 package io.streampipe.operator;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -11,22 +9,6 @@ import java.util.Optional;
 /** The bootstrap address a Strimzi Kafka publishes in its status. */
 public final class KafkaBootstrap {
   private KafkaBootstrap() {}
-
-  /** Reads the Kafka resource; empty when it or its status is not there (yet). */
-  public static Optional<String> lookup(
-      KubernetesClient client, String version, String namespace, String cluster) {
-    try {
-      GenericKubernetesResource kafka =
-          client
-              .genericKubernetesResources("kafka.strimzi.io/" + version, "Kafka")
-              .inNamespace(namespace)
-              .withName(cluster)
-              .get();
-      return kafka == null ? Optional.empty() : fromStatus(kafka);
-    } catch (KubernetesClientException e) {
-      return Optional.empty();
-    }
-  }
 
   /** The plain listener's address if there is one, else the first listener's. */
   @SuppressWarnings("unchecked")

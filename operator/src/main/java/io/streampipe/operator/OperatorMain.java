@@ -10,28 +10,64 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.streampipe.operator.runtime.ManagementServer;
 import io.streampipe.operator.runtime.PipelineOperator;
 import io.streampipe.operator.schema.CqlProvisioners;
+import io.streampipe.operator.schema.SchemaProvisioners;
+import io.streampipe.provisioning.InMemorySchemaProvisioner;
+import java.io.IOException;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Runs the operator in a cluster: settings from the environment, probes and metrics on 8080. */
-public final class OperatorMain {
+/**
+ * Runs the operator in a cluster: settings from the environment, probes and metrics on 8080.
+ *
+ * <p>{@value #MOCK_API_SERVER}=true is for tests and the benchmark only: it turns Server-Side Apply
+ * off (fabric8's mock API server has none) and keeps Cassandra schemas in memory. The chart never
+ * sets it.
+ */
+public final class OperatorMain implements AutoCloseable {
+  public static final String MOCK_API_SERVER = "STREAMPIPE_MOCK_API_SERVER";
   private static final Logger LOG = LoggerFactory.getLogger(OperatorMain.class);
 
-  private OperatorMain() {}
+  private final Operator operator;
+  private final SchemaProvisioners provisioners;
+  private final ManagementServer management;
+
+  private OperatorMain(
+      Operator operator, SchemaProvisioners provisioners, ManagementServer management) {
+    this.operator = operator;
+    this.provisioners = provisioners;
+    this.management = management;
+  }
 
   public static void main(String[] args) throws Exception {
-    OperatorConfig config = OperatorConfig.fromEnv(System.getenv());
+    KubernetesClient client = new KubernetesClientBuilder().build();
+    OperatorMain running = start(System.getenv(), client);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  running.close();
+                  client.close();
+                },
+                "shutdown"));
+    Thread.currentThread().join();
+  }
+
+  /** Starts the operator and its management server; returns once both run. */
+  public static OperatorMain start(Map<String, String> env, KubernetesClient client)
+      throws IOException {
+    OperatorConfig config = OperatorConfig.fromEnv(env);
+    boolean mock = Boolean.parseBoolean(env.getOrDefault(MOCK_API_SERVER, "false"));
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     new JvmMemoryMetrics().bindTo(registry);
-    KubernetesClient client = new KubernetesClientBuilder().build();
-    CqlProvisioners provisioners = new CqlProvisioners();
+    SchemaProvisioners provisioners = mock ? inMemory() : new CqlProvisioners();
     Operator operator =
         PipelineOperator.create(
             client,
             config,
             provisioners,
             MicrometerMetrics.withoutPerResourceMetrics(registry),
-            true);
+            !mock);
     ManagementServer management =
         new ManagementServer(
                 config.managementPort(),
@@ -44,25 +80,32 @@ public final class OperatorMain {
                     operator.getRuntimeInfo().isStarted()
                         && operator.getRuntimeInfo().allEventSourcesAreHealthy())
             .start();
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  // Finish in-flight reconciles, then close connections, then stop serving probes.
-                  LOG.info("event=shutdown");
-                  operator.stop();
-                  provisioners.close();
-                  client.close();
-                  management.close();
-                },
-                "shutdown"));
     LOG.info(
-        "event=start namespaces={} concurrency={} leader_election={} port={}",
+        "event=start namespaces={} concurrency={} leader_election={} port={} mock_api_server={}",
         config.watchNamespaces().isEmpty() ? "all" : config.watchNamespaces(),
         config.reconcileConcurrency(),
         config.leaderElection(),
-        management.port());
+        management.port(),
+        mock);
     operator.start();
-    Thread.currentThread().join();
+    return new OperatorMain(operator, provisioners, management);
+  }
+
+  private static SchemaProvisioners inMemory() {
+    InMemorySchemaProvisioner schemas = new InMemorySchemaProvisioner();
+    return connection -> schemas;
+  }
+
+  public int managementPort() {
+    return management.port();
+  }
+
+  /** Finishes in-flight reconciles, then closes connections, then stops serving probes. */
+  @Override
+  public void close() {
+    LOG.info("event=shutdown");
+    operator.stop();
+    provisioners.close();
+    management.close();
   }
 }

@@ -5,16 +5,12 @@ import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.streampipe.api.StreamingPipelines;
-import io.streampipe.api.v1alpha1.PipelineCondition;
 import io.streampipe.api.v1alpha1.StreamingPipelineStatus;
+import io.streampipe.operator.status.Notices;
+import io.streampipe.operator.status.Notices.Notice;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,20 +27,11 @@ public class PipelineEvents {
     this.clock = clock;
   }
 
-  /** One event per condition whose status or reason changed: Normal when True, else Warning. */
+  /** The Events a status change deserves, see {@link Notices}. */
   public void onTransitions(
       StreamingPipeline pipeline, StreamingPipelineStatus before, StreamingPipelineStatus after) {
-    Map<String, PipelineCondition> old = byType(before);
-    for (PipelineCondition c : after.getConditions()) {
-      PipelineCondition was = old.get(c.getType());
-      boolean changed =
-          was == null
-              || !Objects.equals(was.getStatus(), c.getStatus())
-              || !Objects.equals(was.getReason(), c.getReason());
-      if (changed) {
-        String type = "True".equals(c.getStatus()) ? "Normal" : "Warning";
-        record(pipeline, type, c.getReason(), c.getType() + ": " + c.getMessage());
-      }
+    for (Notice notice : Notices.between(before, after)) {
+      record(pipeline, notice.type(), notice.reason(), notice.message());
     }
   }
 
@@ -98,13 +85,6 @@ public class PipelineEvents {
 
   private long sequence() {
     return System.currentTimeMillis() * 1000 + SEQUENCE.incrementAndGet() % 1000;
-  }
-
-  private static Map<String, PipelineCondition> byType(StreamingPipelineStatus status) {
-    List<PipelineCondition> conditions =
-        status == null || status.getConditions() == null ? List.of() : status.getConditions();
-    return conditions.stream()
-        .collect(Collectors.toMap(PipelineCondition::getType, Function.identity(), (a, b) -> a));
   }
 
   /** The reporting component's name. */

@@ -7,11 +7,13 @@ import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.MaxReconciliationInterval;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.Workflow;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.streampipe.api.v1alpha1.StreamingPipelineStatus;
 import io.streampipe.api.validation.Problem;
 import io.streampipe.operator.dependent.CassandraSchemaDependent;
@@ -22,6 +24,7 @@ import io.streampipe.operator.dependent.SparkApplicationDependent;
 import io.streampipe.operator.dependent.SpecConfigMapDependent;
 import io.streampipe.operator.dependent.TopicsReady;
 import io.streampipe.operator.desired.ResolvedPipeline;
+import io.streampipe.operator.source.KafkaClusters;
 import io.streampipe.operator.status.StatusAggregator;
 import java.time.Clock;
 import java.util.List;
@@ -116,9 +119,16 @@ public class PipelineReconciler
       return draft;
     }
     Optional<String> published =
-        KafkaBootstrap.lookup(
-            context.getClient(), topicVersion, draft.namespace(), draft.kafkaCluster().get());
+        context
+            .getSecondaryResource(GenericKubernetesResource.class, KafkaClusters.NAME)
+            .flatMap(KafkaBootstrap::fromStatus);
     return ResolvedPipeline.of(pipeline, config, published);
+  }
+
+  @Override
+  public List<EventSource<?, StreamingPipeline>> prepareEventSources(
+      EventSourceContext<StreamingPipeline> context) {
+    return List.of(KafkaClusters.eventSource(context, topicVersion, config));
   }
 
   private UpdateControl<StreamingPipeline> finish(

@@ -6,9 +6,12 @@ import static org.awaitility.Awaitility.await;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.monitoring.Metrics;
 import io.streampipe.api.v1alpha1.DeletionPolicy;
@@ -25,24 +28,39 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /** The operator against fabric8's mock API server with the upstream CRDs: a pipeline's life. */
 @EnableKubernetesMockClient(crud = true)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PipelineOperatorIT {
+  static KubernetesMockServer server;
   static KubernetesClient client;
   static final String NS = "streams";
+  static final String OPERATOR_AGENT = "streampipe-operator-under-test";
   static final InMemorySchemaProvisioner CASSANDRA = new InMemorySchemaProvisioner();
+  static final UnreachableCassandra DOWN = new UnreachableCassandra();
   static Operator operator;
   static MockCluster cluster;
 
   @BeforeAll
   static void start() throws Exception {
     cluster = new MockCluster(client).loadCrds();
-    SchemaProvisioners provisioners = connection -> CASSANDRA;
+    SchemaProvisioners provisioners =
+        connection ->
+            connection.contactPoints().stream()
+                    .anyMatch(c -> c.host().equals(UnreachableCassandra.HOST))
+                ? DOWN
+                : CASSANDRA;
     OperatorConfig config =
         OperatorConfig.defaults().withCassandraRetries(2, Duration.ofMillis(200));
-    operator = PipelineOperator.create(client, config, provisioners, Metrics.NOOP, false);
+    // Its own client, so the calls it makes can be told from the test's (OperatorRbac).
+    KubernetesClient operatorClient =
+        server.createClient(b -> b.withConfig(OperatorRbac.agent(server, OPERATOR_AGENT)));
+    operator = PipelineOperator.create(operatorClient, config, provisioners, Metrics.NOOP, false);
     operator.start();
   }
 
@@ -52,6 +70,7 @@ class PipelineOperatorIT {
   }
 
   @Test
+  @Order(1)
   void createReadyUpdateInvalidAndRetain() {
     StreamingPipeline created = client.resource(TestPipelines.users(NS, "users")).create();
     await()
@@ -180,11 +199,24 @@ class PipelineOperatorIT {
   }
 
   @Test
+  @Order(2)
   void deletePolicyRemovesTopicsClaimAndTable() {
     StreamingPipeline pipeline = TestPipelines.users("scratch", "orders");
     pipeline.getSpec().getSource().getTopic().setName("orders");
     pipeline.getSpec().getSink().getCassandra().setTable("orders");
+    pipeline.getSpec().getSink().getCassandra().setCredentialsSecret("cassandra-login");
     pipeline.getSpec().setDeletionPolicy(DeletionPolicy.Delete);
+    client
+        .secrets()
+        .inNamespace("scratch")
+        .resource(
+            new SecretBuilder()
+                .withNewMetadata()
+                .withName("cassandra-login")
+                .endMetadata()
+                .addToStringData(Map.of("username", "streampipe", "password", "secret"))
+                .build())
+        .create();
     client.resource(pipeline).create();
     await()
         .atMost(Duration.ofSeconds(20))
@@ -218,6 +250,146 @@ class PipelineOperatorIT {
                 .get())
         .isNull();
     assertThat(CASSANDRA.executed()).contains("DROP TABLE IF EXISTS \"spark_streams\".\"orders\"");
+  }
+
+  @Test
+  @Order(3)
+  void aKafkaStatusChangeReconcilesThePipelinesUsingThatCluster() {
+    String ns = "follow";
+    StreamingPipeline pipeline = TestPipelines.users(ns, "follower");
+    pipeline.getSpec().getSink().getCassandra().setTable("followers");
+    client.resource(pipeline).create();
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> cluster.topics().inNamespace(ns).list().getItems().size() == 2);
+    cluster.topicsReady(ns);
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () -> bootstrapOf(ns, "follower").contains("events-kafka-bootstrap.follow.svc:9092"));
+
+    // Strimzi publishes the cluster's listeners: the pipeline follows within seconds, not at
+    // the next periodic reconcile (10 minutes). The API server keeps status out of a create.
+    var kafkas = client.genericKubernetesResources("kafka.strimzi.io/v1", "Kafka").inNamespace(ns);
+    GenericKubernetesResource kafka = kafkas.resource(kafka(ns, "events")).create();
+    for (String broker : List.of("broker-0.events.example:9092", "broker-1.events.example:9092")) {
+      kafka.setAdditionalProperty("status", listeners(broker));
+      kafka = kafkas.resource(kafka).updateStatus();
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> bootstrapOf(ns, "follower").contains(broker));
+    }
+    assertThat(job(ns, "follower").toString()).contains("broker-1.events.example:9092");
+
+    // A dependent edited by hand is put back.
+    GenericKubernetesResource monitor =
+        cluster.podMonitors().inNamespace(ns).withName("follower").get();
+    Object desired = monitor.getAdditionalProperties().get("spec");
+    monitor.setAdditionalProperty("spec", Map.of("selector", Map.of()));
+    cluster.podMonitors().inNamespace(ns).resource(monitor).update();
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                desired.equals(
+                    cluster
+                        .podMonitors()
+                        .inNamespace(ns)
+                        .withName("follower")
+                        .get()
+                        .getAdditionalProperties()
+                        .get("spec")));
+
+    // Metrics switched off: the PodMonitor goes.
+    assertThat(cluster.podMonitors().inNamespace(ns).withName("follower").get()).isNotNull();
+    client
+        .resources(StreamingPipeline.class)
+        .inNamespace(ns)
+        .withName("follower")
+        .edit(
+            p -> {
+              p.getSpec().getMonitoring().getPrometheus().setEnabled(false);
+              return p;
+            });
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> cluster.podMonitors().inNamespace(ns).withName("follower").get() == null);
+  }
+
+  @Test
+  @Order(4)
+  void deletionGivesUpOnAnUnreachableCassandraAfterBoundedAttempts() {
+    String ns = "outage";
+    StreamingPipeline pipeline = TestPipelines.users(ns, "stranded");
+    pipeline.getSpec().setDeletionPolicy(DeletionPolicy.Delete);
+    pipeline
+        .getSpec()
+        .getSink()
+        .getCassandra()
+        .setContactPoints(List.of(UnreachableCassandra.HOST));
+    client.resource(pipeline).create();
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                "CassandraUnreachable"
+                    .equals(
+                        condition(ns, "stranded", "SchemaReady")
+                            .map(PipelineCondition::getReason)
+                            .orElse("")));
+
+    client.resources(StreamingPipeline.class).inNamespace(ns).withName("stranded").delete();
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                client.resources(StreamingPipeline.class).inNamespace(ns).withName("stranded").get()
+                    == null);
+    assertThat(DOWN.dropAttempts()).as("bounded attempts, then released").isEqualTo(2);
+    assertThat(client.v1().events().inNamespace(ns).list().getItems())
+        .anySatisfy(
+            e -> {
+              assertThat(e.getType()).isEqualTo("Warning");
+              assertThat(e.getReason()).isEqualTo("CassandraUnreachable");
+              assertThat(e.getMessage()).contains("not dropped after 2 attempts");
+            });
+  }
+
+  @Test
+  @Order(99)
+  void theOperatorCalledExactlyWhatTheChartGrants() throws InterruptedException {
+    OperatorRbac.assertMatchesChart(server, OPERATOR_AGENT);
+  }
+
+  private static GenericKubernetesResource job(String ns, String name) {
+    return cluster.sparkApplications().inNamespace(ns).withName(name).get();
+  }
+
+  private static GenericKubernetesResource kafka(String ns, String name) {
+    GenericKubernetesResource kafka = new GenericKubernetesResource();
+    kafka.setApiVersion("kafka.strimzi.io/v1");
+    kafka.setKind("Kafka");
+    kafka.setMetadata(new ObjectMetaBuilder().withNamespace(ns).withName(name).build());
+    kafka.setAdditionalProperty("spec", Map.of("kafka", Map.of("listeners", List.of())));
+    return kafka;
+  }
+
+  private static Map<String, Object> listeners(String bootstrap) {
+    return Map.of("listeners", List.of(Map.of("name", "plain", "bootstrapServers", bootstrap)));
+  }
+
+  private static String bootstrapOf(String ns, String name) {
+    ConfigMap spec = client.configMaps().inNamespace(ns).withName(name + "-spec").get();
+    return spec == null ? "" : spec.getData().get("pipeline.yaml");
+  }
+
+  private static Optional<PipelineCondition> condition(String ns, String name, String type) {
+    StreamingPipeline p =
+        client.resources(StreamingPipeline.class).inNamespace(ns).withName(name).get();
+    if (p == null || p.getStatus() == null) {
+      return Optional.empty();
+    }
+    return p.getStatus().getConditions().stream().filter(c -> type.equals(c.getType())).findFirst();
   }
 
   private static void assertOwnedAndLabelled(StreamingPipeline owner, HasMetadata resource) {

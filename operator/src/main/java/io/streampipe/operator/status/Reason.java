@@ -6,6 +6,8 @@ public enum Reason {
   TopicsReady,
   TopicsPending,
   TopicsUnmanaged,
+  TopicsRefused,
+  KafkaUnreachable,
   SchemaReady,
   SchemaChangeRefused,
   SchemaAgreementPending,

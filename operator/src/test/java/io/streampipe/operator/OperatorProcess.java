@@ -1,0 +1,120 @@
+package io.streampipe.operator;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@link OperatorMain} in its own JVM, pointed at a mock API server, so its memory and CPU are its
+ * own: what the benchmark measures. It runs on the module's runtime classpath with the heap a 512
+ * MiB container gives it under the chart's -XX:MaxRAMPercentage=75.
+ */
+final class OperatorProcess implements AutoCloseable {
+  static final String HEAP = "-Xmx384m";
+
+  private final Process process;
+  private final int port;
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  private OperatorProcess(Process process, int port) {
+    this.process = process;
+    this.port = port;
+  }
+
+  static OperatorProcess start(String masterUrl, Map<String, String> env, Path log)
+      throws IOException {
+    int port = freePort();
+    String classpath =
+        Path.of("target/classes").toAbsolutePath()
+            + java.io.File.pathSeparator
+            + Files.readString(Path.of("target/classpath.txt")).trim();
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add(HEAP);
+    command.add("-Dkubernetes.master=" + masterUrl);
+    command.add("-Dkubernetes.auth.tryKubeConfig=false");
+    command.add("-Dkubernetes.auth.tryServiceAccount=false");
+    command.add("-Dkubernetes.namespace=default");
+    command.add("-cp");
+    command.add(classpath);
+    command.add(OperatorMain.class.getName());
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.redirectOutput(log.toFile());
+    builder.environment().putAll(env);
+    builder.environment().put(OperatorMain.MOCK_API_SERVER, "true");
+    builder.environment().put("STREAMPIPE_MANAGEMENT_PORT", String.valueOf(port));
+    return new OperatorProcess(builder.start(), port);
+  }
+
+  long pid() {
+    return process.pid();
+  }
+
+  /** GET a management path; -1 while the server does not answer yet. */
+  int status(String path) {
+    try {
+      return http.send(request(path), HttpResponse.BodyHandlers.discarding()).statusCode();
+    } catch (IOException e) {
+      return -1;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return -1;
+    }
+  }
+
+  String metrics() throws IOException, InterruptedException {
+    return http.send(request("/metrics"), HttpResponse.BodyHandlers.ofString()).body();
+  }
+
+  /** Sum of a Prometheus counter over all its label sets. */
+  double counter(String name) throws IOException, InterruptedException {
+    return metrics()
+        .lines()
+        .filter(l -> l.startsWith(name + "{") || l.startsWith(name + " "))
+        .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+        .sum();
+  }
+
+  /** A line of /proc/pid/status in MiB, e.g. VmRSS (now) or VmHWM (peak). */
+  long memoryMib(String field) throws IOException {
+    return Files.readAllLines(Path.of("/proc", String.valueOf(pid()), "status")).stream()
+        .filter(l -> l.startsWith(field + ":"))
+        .map(l -> Long.parseLong(l.replaceAll("\\D", "")) >> 10)
+        .findFirst()
+        .orElse(-1L);
+  }
+
+  boolean isAlive() {
+    return process.isAlive();
+  }
+
+  private HttpRequest request(String path) {
+    return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        .timeout(Duration.ofSeconds(10))
+        .build();
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  /** SIGTERM, as Kubernetes stops a pod: the shutdown hook finishes in-flight work. */
+  @Override
+  public void close() throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+      process.destroyForcibly().waitFor();
+    }
+  }
+}

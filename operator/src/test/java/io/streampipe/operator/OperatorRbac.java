@@ -1,0 +1,78 @@
+package io.streampipe.operator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.mockwebserver.http.RecordedRequest;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Compares the API calls the operator made against a mock server with the chart's one list of them
+ * (helm/streampipe-operator/rbac/operator-rules.yaml): every call must be granted, and every grant
+ * must have been used or be one the mock cannot show, named here with why.
+ */
+final class OperatorRbac {
+  /** Dependents a production operator writes with Server-Side Apply: a PATCH, never POST/PUT. */
+  static final Set<String> APPLIED =
+      Set.of(
+          "/configmaps",
+          "/persistentvolumeclaims",
+          "kafka.strimzi.io/kafkatopics",
+          "sparkoperator.k8s.io/sparkapplications",
+          "monitoring.coreos.com/podmonitors");
+
+  /** Grants for calls the mock server cannot provoke. */
+  static final Map<String, Set<String>> BEYOND_THE_MOCK =
+      Map.of(
+          // JOSDK re-reads the pipeline when a finalizer or status patch meets a conflict.
+          "streampipe.io/streamingpipelines", Set.of("get"),
+          // Setting owner references to a pipeline where OwnerReferencesPermissionEnforcement
+          // is on (OpenShift) asks for update on the owner's finalizers.
+          "streampipe.io/streamingpipelines/finalizers", Set.of("update"));
+
+  private OperatorRbac() {}
+
+  static Config agent(KubernetesMockServer server, String userAgent) {
+    Config config = server.createClient().getConfiguration();
+    config.setUserAgent(userAgent);
+    return config;
+  }
+
+  static void assertMatchesChart(KubernetesMockServer server, String userAgent)
+      throws InterruptedException {
+    Map<String, Set<String>> used = used(server, userAgent);
+    Map<String, Set<String>> granted = ChartRules.granted("namespaced", "cluster");
+    used.forEach(
+        (resource, verbs) ->
+            assertThat(granted.getOrDefault(resource, Set.of()))
+                .as("the chart grants every call the operator made on " + resource)
+                .containsAll(verbs));
+    Map<String, Set<String>> explained = new TreeMap<>();
+    used.forEach((resource, verbs) -> explained.put(resource, new TreeSet<>(verbs)));
+    APPLIED.forEach(r -> explained.computeIfAbsent(r, k -> new TreeSet<>()).add("patch"));
+    BEYOND_THE_MOCK.forEach((r, v) -> explained.computeIfAbsent(r, k -> new TreeSet<>()).addAll(v));
+    assertThat(granted)
+        .as("the chart grants nothing the operator does not use (used: " + used + ")")
+        .isEqualTo(explained);
+  }
+
+  /** group/resource → verbs of every recorded request the operator's client made. */
+  static Map<String, Set<String>> used(KubernetesMockServer server, String userAgent)
+      throws InterruptedException {
+    Map<String, Set<String>> used = new TreeMap<>();
+    RecordedRequest request;
+    while ((request = server.takeRequest(50, TimeUnit.MILLISECONDS)) != null) {
+      String agent = request.getHeader("User-Agent");
+      if (agent != null && agent.contains(userAgent)) {
+        ApiCall.of(request.getMethod(), request.getPath())
+            .ifPresent(c -> used.computeIfAbsent(c.key(), k -> new TreeSet<>()).add(c.verb()));
+      }
+    }
+    return used;
+  }
+}

@@ -4,17 +4,12 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import io.streampipe.api.PipelineDefaults;
 import io.streampipe.api.PipelineDocument;
 import io.streampipe.api.PipelineDocuments;
-import io.streampipe.api.cql.TableDefinition;
-import io.streampipe.cli.demo.Accounting;
-import io.streampipe.cli.demo.Check;
-import io.streampipe.cli.demo.DeadLetters;
+import io.streampipe.cli.demo.DemoSummary;
 import io.streampipe.cli.demo.Progress;
-import io.streampipe.cli.demo.TableReport;
 import io.streampipe.cli.produce.EventGenerator;
 import io.streampipe.cli.produce.EventProducer;
 import io.streampipe.job.JobSettings;
 import io.streampipe.job.PipelineJob;
-import io.streampipe.job.PipelineTotals;
 import io.streampipe.job.RunningPipeline;
 import io.streampipe.provisioning.CassandraConnection;
 import io.streampipe.provisioning.CassandraSessions;
@@ -23,8 +18,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 import picocli.CommandLine.Command;
@@ -133,51 +126,15 @@ final class DemoCommand implements Callable<Integer> {
     }
     double elapsed = seconds(started);
     job.stop();
-    double busySeconds = Math.max(busyMillis.get() / 1000.0, 0.001);
-    return summarize(pipeline, settings, generator, job.totals(), elapsed, busySeconds, out);
-  }
-
-  private int summarize(
-      PipelineDocument pipeline,
-      JobSettings settings,
-      EventGenerator generator,
-      PipelineTotals totals,
-      double elapsed,
-      double busySeconds,
-      PrintWriter out) {
-    TableDefinition table = TableDefinition.desired(pipeline.spec());
-    TableReport report;
+    DemoSummary summary =
+        new DemoSummary(
+            pipeline, generator.counts(), job.totals(), elapsed, busyMillis.get() / 1000.0);
     try (CqlSession session =
         CassandraSessions.open(
             Provisioning.cassandra(
                 CassandraConnection.of(settings.contactPoints(), settings.localDatacenter())))) {
-      report = TableReport.read(session, table, 3);
+      return summary.print(session, settings, out) ? 0 : 1;
     }
-    String deadLetterTopic = pipeline.spec().getQuality().getDeadLetter().getTopic().getName();
-    Map<String, Long> deadLetters =
-        DeadLetters.countByRule(settings.bootstrapServers(), deadLetterTopic);
-    out.println();
-    out.printf("summary of %s%n", pipeline.name());
-    out.printf("  produced        %s%n", generator.counts());
-    out.printf("  rows in %s.%s: %,d%n", table.keyspace(), table.table(), report.rows());
-    out.printf("  dead letters in %s by rule: %s%n", deadLetterTopic, deadLetters);
-    report.samples().forEach(s -> out.println("  sample row: " + s));
-    out.printf(
-        "  TTL: table default %d s; a sample row has %s s left%n",
-        report.defaultTtlSeconds(),
-        report.sampleTtlSeconds().isPresent()
-            ? String.valueOf(report.sampleTtlSeconds().getAsLong())
-            : "no");
-    out.printf(
-        "  throughput: %,d events in %.1f s end to end (paced by --rate); the job wrote %,.0f rows/s"
-            + " while processing batches%n",
-        totals.read(), elapsed, totals.written() / busySeconds);
-    List<Check> checks = Accounting.checks(generator.counts(), totals, report.rows(), deadLetters);
-    out.println("accounting:");
-    checks.forEach(out::println);
-    boolean ok = checks.stream().allMatch(Check::ok);
-    out.println(ok ? "every event is accounted for" : "some events are NOT accounted for");
-    return ok ? 0 : 1;
   }
 
   /**

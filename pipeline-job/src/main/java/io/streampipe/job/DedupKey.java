@@ -9,6 +9,18 @@ final class DedupKey {
 
   private DedupKey() {}
 
+  /**
+   * The key as a map key: one key field is its value itself (no text to build and hash), several
+   * are the text of {@link #of}.
+   */
+  static Object identity(Object[] values, int[] keyIndexes) {
+    if (keyIndexes.length == 1) {
+      Object value = values[keyIndexes[0]];
+      return value == null ? NULL : value;
+    }
+    return of(values, keyIndexes);
+  }
+
   static String of(Object[] values, int[] keyIndexes) {
     if (keyIndexes.length == 1) {
       return text(values[keyIndexes[0]]);

@@ -6,11 +6,11 @@ final class FieldRuleCheck {
 
   /** The first broken rule, or null. {@code raw} is the value as written in the JSON. */
   static Failure check(CompiledField field, Object value, String raw) {
-    if (field.pattern() != null && !field.pattern().matcher((String) value).matches()) {
+    if (field.pattern() != null && !field.pattern().matcher(value.toString()).matches()) {
       return new Failure(
           Rule.PATTERN,
           field.name(),
-          RecordValidator.excerpt(raw != null ? raw : (String) value)
+          RecordValidator.excerpt(raw != null ? raw : value.toString())
               + " does not match "
               + field.pattern().pattern());
     }

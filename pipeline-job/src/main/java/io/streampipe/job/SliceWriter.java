@@ -11,7 +11,8 @@ import org.apache.spark.sql.catalyst.InternalRow;
 /**
  * The write task of the no-shuffle path, over one slice of one Kafka partition as Spark reads it
  * (its internal rows, unconverted): validates each record, dead-letters the refused ones as they
- * come, keeps the latest record per key and upserts those with their Kafka-derived write time.
+ * come, collapses repeats within a window of recent keys and streams the rest to Cassandra with
+ * their Kafka-derived write time while parsing goes on.
  */
 final class SliceWriter implements FlatMapFunction<Iterator<InternalRow>, BatchCounts> {
   private static final long serialVersionUID = 1L;
@@ -21,6 +22,12 @@ final class SliceWriter implements FlatMapFunction<Iterator<InternalRow>, BatchC
   private static final int PARTITION = 3;
   private static final int OFFSET = 4;
   private static final int TIMESTAMP = 5;
+
+  /**
+   * Distinct keys held back to collapse repeats that arrive close together; writes begin once it is
+   * full, so Cassandra works while the rest of the slice is parsed.
+   */
+  static final int DEDUP_WINDOW = Integer.getInteger("streampipe.dedupWindow", 16_384);
 
   private final JobPlan plan;
   private final JobSettings settings;
@@ -36,27 +43,34 @@ final class SliceWriter implements FlatMapFunction<Iterator<InternalRow>, BatchC
   @Override
   public Iterator<BatchCounts> call(Iterator<InternalRow> records) throws Exception {
     BatchCounts counts = new BatchCounts();
-    LatestByKey<Latest> latest = new LatestByKey<>();
     DeadLetterSender deadLetters =
         plan.deadLetterEnabled()
             ? new DeadLetterSender(settings.bootstrapServers(), plan.deadLetterTopic())
             : null;
+    ValuesBinder binder =
+        new ValuesBinder(
+            CassandraSessions.prepared(settings, plan.upsertCql()), plan.columnTypes());
+    AsyncUpserts writes =
+        new AsyncUpserts(CassandraSessions.session(settings), settings.maxInFlight());
+    WriteClock clock = new WriteClock();
+    RecentByKey<Latest> recent =
+        new RecentByKey<>(DEDUP_WINDOW, latest -> write(writes, binder, latest));
     while (records.hasNext()) {
       InternalRow record = records.next();
       counts.read++;
       byte[] value = record.getBinary(VALUE);
       Validated result = plan.validator().validate(value);
       if (result instanceof Valid valid) {
-        long writeTime = WriteTimestamps.of(record.getLong(TIMESTAMP), record.getLong(OFFSET));
-        String key = DedupKey.of(valid.values(), plan.dedupKeyIndexes());
-        latest.offer(
-            key, record.getInt(PARTITION), writeTime, new Latest(valid.values(), writeTime));
+        long writeTime = clock.next(record.getLong(TIMESTAMP));
+        Object key = DedupKey.identity(valid.values(), plan.dedupKeyIndexes());
+        recent.offer(key, writeTime, new Latest(valid.values(), writeTime));
       } else {
         deadLetter((Rejection) result, record, value, counts, deadLetters);
       }
     }
-    counts.deduplicated = latest.duplicates();
-    counts.written = upsert(latest);
+    recent.flush();
+    counts.deduplicated = recent.duplicates();
+    counts.written = writes.finish();
     if (deadLetters != null) {
       deadLetters.finish();
     }
@@ -84,18 +98,12 @@ final class SliceWriter implements FlatMapFunction<Iterator<InternalRow>, BatchC
     deadLetters.send(record.isNullAt(KEY) ? null : record.getBinary(KEY), message);
   }
 
-  private long upsert(LatestByKey<Latest> latest) throws InterruptedException {
-    if (latest.size() == 0) {
-      return 0;
+  private static void write(AsyncUpserts writes, ValuesBinder binder, Latest latest) {
+    try {
+      writes.write(binder.bind(latest.values(), latest.writeTime()));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while writing", e);
     }
-    ValuesBinder binder =
-        new ValuesBinder(
-            CassandraSessions.prepared(settings, plan.upsertCql()), plan.columnTypes());
-    AsyncUpserts writes =
-        new AsyncUpserts(CassandraSessions.session(settings), settings.maxInFlight());
-    for (Latest record : latest.items()) {
-      writes.write(binder.bind(record.values(), record.writeTime()));
-    }
-    return writes.finish();
   }
 }

@@ -45,7 +45,12 @@ final class ValidateFunction implements MapPartitionsFunction<Row, Row> {
     row[5] = key;
     if (result instanceof Valid valid) {
       row[0] = DedupKey.of(valid.values(), plan.dedupKeyIndexes());
-      System.arraycopy(valid.values(), 0, row, ValidatedRows.FIRST_FIELD, valid.values().length);
+      Object[] values = valid.values();
+      for (int i = 0; i < values.length; i++) {
+        // Spark has no uuid type: a uuid crosses the shuffle as its canonical text.
+        row[ValidatedRows.FIRST_FIELD + i] =
+            values[i] instanceof java.util.UUID id ? id.toString() : values[i];
+      }
     } else {
       Rejection rejection = (Rejection) result;
       RecordOrigin origin = new RecordOrigin(plan.topic(), partition, offset, record.getLong(4));

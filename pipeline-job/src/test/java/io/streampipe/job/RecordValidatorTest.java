@@ -92,7 +92,7 @@ class RecordValidatorTest {
     assertThat(result).isInstanceOf(Valid.class);
     assertThat(((Valid) result).values())
         .containsExactly(
-            ID,
+            java.util.UUID.fromString(ID),
             "Ada",
             "female",
             "ada@example.org",
@@ -117,7 +117,7 @@ class RecordValidatorTest {
 
     assertThat(result).isInstanceOf(Valid.class);
     Object[] values = ((Valid) result).values();
-    assertThat(values[0]).isEqualTo(ID);
+    assertThat(values[0]).isEqualTo(java.util.UUID.fromString(ID));
     assertThat(values[1]).isEqualTo("12345");
     assertThat(values[4]).isNull();
     assertThat(values[5]).isEqualTo(3.0);

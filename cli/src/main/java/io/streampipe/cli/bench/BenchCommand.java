@@ -84,6 +84,11 @@ public final class BenchCommand implements Callable<Integer> {
   int latencySeconds;
 
   @Option(
+      names = "--job-in-flight",
+      description = "Cassandra writes in flight per job task (default: the job's own).")
+  Integer jobInFlight;
+
+  @Option(
       names = "--dedup-keys",
       split = ",",
       description =
@@ -131,7 +136,7 @@ public final class BenchCommand implements Callable<Integer> {
     BenchTable table = new BenchTable(session, pipeline);
     BenchPipelines pipelines = new BenchPipelines(pipeline);
     RawWrites raw = new RawWrites(session, table.upsertCql(), inFlight);
-    JobDrain job = new JobDrain(spark, pipelines);
+    JobDrain job = new JobDrain(spark, pipelines, jobInFlight);
     Workload measured = Workload.generate(pipeline, 2, events, invalidRatio, duplicateRatio);
     describe(report, pipeline, measured);
     warmUp(pipeline, raw, job, table, out);
@@ -152,7 +157,7 @@ public final class BenchCommand implements Callable<Integer> {
       log(out, "latency at %,.0f events/s for %d s...", rate, latencySeconds);
       double load = Load.now();
       LatencyRun.Result latency =
-          new LatencyRun(spark, pipelines, session)
+          new LatencyRun(spark, pipelines, session, jobInFlight)
               .run(pipeline, rate, Duration.ofSeconds(15), Duration.ofSeconds(latencySeconds));
       report.latency(latency, (load + Load.now()) / 2);
     }

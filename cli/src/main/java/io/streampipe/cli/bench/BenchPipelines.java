@@ -42,12 +42,17 @@ final class BenchPipelines {
     return copy;
   }
 
-  static JobSettings settings(PipelineDocument pipeline) {
+  /**
+   * Fresh checkpoint, no metrics endpoint, and the given writes in flight per task (null: default).
+   */
+  static JobSettings settings(PipelineDocument pipeline, Integer inFlight) {
     try {
       Path checkpoint = Files.createTempDirectory("streampipe-bench-checkpoint");
-      return JobSettings.fromEnvironment(pipeline)
-          .withCheckpointLocation(checkpoint.toString())
-          .withMetricsPort(-1);
+      JobSettings settings =
+          JobSettings.fromEnvironment(pipeline)
+              .withCheckpointLocation(checkpoint.toString())
+              .withMetricsPort(-1);
+      return inFlight == null ? settings : settings.withMaxInFlight(inFlight);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

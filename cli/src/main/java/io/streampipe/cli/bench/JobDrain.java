@@ -23,17 +23,19 @@ final class JobDrain {
 
   private final SparkSession spark;
   private final BenchPipelines pipelines;
+  private final Integer inFlight;
 
-  JobDrain(SparkSession spark, BenchPipelines pipelines) {
+  JobDrain(SparkSession spark, BenchPipelines pipelines, Integer inFlight) {
     this.spark = spark;
     this.pipelines = pipelines;
+    this.inFlight = inFlight;
   }
 
   Result drain(Workload workload, String purpose) throws InterruptedException {
     long count = workload.events().size();
     // One batch bound above the backlog: the trigger never leaves the job idle between batches.
     PipelineDocument pipeline = pipelines.fresh(purpose, "10s", count);
-    JobSettings settings = BenchPipelines.settings(pipeline);
+    JobSettings settings = BenchPipelines.settings(pipeline, inFlight);
     preload(settings.bootstrapServers(), pipeline, workload);
     AtomicLong firstStartMillis = new AtomicLong();
     AtomicLong lastEndMillis = new AtomicLong();

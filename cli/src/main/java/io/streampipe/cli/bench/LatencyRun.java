@@ -31,11 +31,13 @@ final class LatencyRun {
 
   private final SparkSession spark;
   private final BenchPipelines pipelines;
+  private final Integer inFlight;
   private final CqlSession session;
 
-  LatencyRun(SparkSession spark, BenchPipelines pipelines, CqlSession session) {
+  LatencyRun(SparkSession spark, BenchPipelines pipelines, CqlSession session, Integer inFlight) {
     this.spark = spark;
     this.pipelines = pipelines;
+    this.inFlight = inFlight;
     this.session = session;
   }
 
@@ -46,7 +48,7 @@ final class LatencyRun {
     // Three intervals' worth per batch: the bound must never be what holds the job back.
     long bound = Math.max(1000, (long) (rate * interval.toSeconds() * 3));
     PipelineDocument pipeline = pipelines.fresh("latency", trigger, bound);
-    JobSettings settings = BenchPipelines.settings(pipeline);
+    JobSettings settings = BenchPipelines.settings(pipeline, inFlight);
     TableDefinition table = TableDefinition.desired(pipeline.spec());
     VisibilityPoller poller =
         new VisibilityPoller(session, CqlStatements.qualified(table.keyspace(), table.table()));

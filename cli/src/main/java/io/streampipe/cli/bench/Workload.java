@@ -56,7 +56,7 @@ record Workload(List<GeneratedEvent> events, List<Object[]> rows, long distinctK
           value == null
               ? null
               : switch (types[i]) {
-                case UUID -> UUID.fromString((String) value);
+                case UUID -> value instanceof UUID id ? id : UUID.fromString(value.toString());
                 case TIMESTAMP -> Instant.ofEpochMilli((Long) value);
                 case DATE -> LocalDate.ofEpochDay((Integer) value);
                 default -> value;

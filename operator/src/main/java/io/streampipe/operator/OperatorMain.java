@@ -11,6 +11,9 @@ import io.streampipe.operator.runtime.ManagementServer;
 import io.streampipe.operator.runtime.PipelineOperator;
 import io.streampipe.operator.schema.CqlProvisioners;
 import io.streampipe.operator.schema.SchemaProvisioners;
+import io.streampipe.operator.topics.InMemoryTopicAdmins;
+import io.streampipe.operator.topics.KafkaTopicAdmins;
+import io.streampipe.operator.topics.TopicAdmins;
 import io.streampipe.provisioning.InMemorySchemaProvisioner;
 import java.io.IOException;
 import java.util.Map;
@@ -21,8 +24,8 @@ import org.slf4j.LoggerFactory;
  * Runs the operator in a cluster: settings from the environment, probes and metrics on 8080.
  *
  * <p>{@value #MOCK_API_SERVER}=true is for tests and the benchmark only: it turns Server-Side Apply
- * off (fabric8's mock API server has none) and keeps Cassandra schemas in memory. The chart never
- * sets it.
+ * off (fabric8's mock API server has none) and keeps Cassandra schemas and the topics of pipelines
+ * without a Strimzi cluster in memory. The chart never sets it.
  */
 public final class OperatorMain implements AutoCloseable {
   public static final String MOCK_API_SERVER = "STREAMPIPE_MOCK_API_SERVER";
@@ -30,12 +33,17 @@ public final class OperatorMain implements AutoCloseable {
 
   private final Operator operator;
   private final SchemaProvisioners provisioners;
+  private final TopicAdmins kafkaAdmins;
   private final ManagementServer management;
 
   private OperatorMain(
-      Operator operator, SchemaProvisioners provisioners, ManagementServer management) {
+      Operator operator,
+      SchemaProvisioners provisioners,
+      TopicAdmins kafkaAdmins,
+      ManagementServer management) {
     this.operator = operator;
     this.provisioners = provisioners;
+    this.kafkaAdmins = kafkaAdmins;
     this.management = management;
   }
 
@@ -61,11 +69,13 @@ public final class OperatorMain implements AutoCloseable {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     new JvmMemoryMetrics().bindTo(registry);
     SchemaProvisioners provisioners = mock ? inMemory() : new CqlProvisioners();
+    TopicAdmins kafkaAdmins = mock ? new InMemoryTopicAdmins() : new KafkaTopicAdmins();
     Operator operator =
         PipelineOperator.create(
             client,
             config,
             provisioners,
+            kafkaAdmins,
             MicrometerMetrics.withoutPerResourceMetrics(registry),
             !mock);
     ManagementServer management =
@@ -88,7 +98,7 @@ public final class OperatorMain implements AutoCloseable {
         management.port(),
         mock);
     operator.start();
-    return new OperatorMain(operator, provisioners, management);
+    return new OperatorMain(operator, provisioners, kafkaAdmins, management);
   }
 
   private static SchemaProvisioners inMemory() {
@@ -106,6 +116,7 @@ public final class OperatorMain implements AutoCloseable {
     LOG.info("event=shutdown");
     operator.stop();
     provisioners.close();
+    kafkaAdmins.close();
     management.close();
   }
 }

@@ -12,6 +12,7 @@ import io.streampipe.operator.desired.Names;
 import io.streampipe.operator.desired.ResolvedPipeline;
 import io.streampipe.operator.schema.CassandraCredentials;
 import io.streampipe.operator.schema.SchemaService;
+import io.streampipe.operator.topics.TopicService;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,14 +32,20 @@ public class PipelineCleanup {
   private final OperatorConfig config;
   private final String topicVersion;
   private final SchemaService schemas;
+  private final TopicService adminTopics;
   private final PipelineEvents events;
   private final Map<String, Integer> dropAttempts = new ConcurrentHashMap<>();
 
   public PipelineCleanup(
-      OperatorConfig config, String topicVersion, SchemaService schemas, PipelineEvents events) {
+      OperatorConfig config,
+      String topicVersion,
+      SchemaService schemas,
+      TopicService adminTopics,
+      PipelineEvents events) {
     this.config = config;
     this.topicVersion = topicVersion;
     this.schemas = schemas;
+    this.adminTopics = adminTopics;
     this.events = events;
   }
 
@@ -74,7 +81,29 @@ public class PipelineCleanup {
           "pipeline={}/{} deleted policy=Retain topics={} kept", namespace, name, topics.size());
       return DeleteControl.defaultDelete();
     }
+    deleteAdminTopics(pipeline);
     return dropTable(pipeline, client);
+  }
+
+  /**
+   * Topics the operator created over the Admin API go with a Delete policy; Kafka is asked once.
+   */
+  private void deleteAdminTopics(StreamingPipeline pipeline) {
+    if (!OperatorChecks.problems(pipeline, config).isEmpty()) {
+      return;
+    }
+    ResolvedPipeline resolved = ResolvedPipeline.of(pipeline, config, Optional.empty());
+    if (resolved.kafkaCluster().isPresent()) {
+      return;
+    }
+    try {
+      adminTopics.delete(resolved);
+    } catch (RuntimeException e) {
+      events.warning(
+          pipeline,
+          "TopicsKept",
+          "topics not deleted at " + resolved.bootstrapServers() + ": " + e.getMessage());
+    }
   }
 
   private <T extends HasMetadata> void release(

@@ -5,20 +5,25 @@ import io.javaoperatorsdk.operator.api.config.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.config.dependent.DependentResourceSpec;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.DependentResource;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.DependentResourceFactory;
+import io.streampipe.operator.dependent.AdminTopicsDependent;
 import io.streampipe.operator.dependent.CassandraSchemaDependent;
 import io.streampipe.operator.dependent.KafkaTopicDependent;
 import io.streampipe.operator.schema.SchemaOutcome;
 import io.streampipe.operator.schema.SchemaService;
+import io.streampipe.operator.topics.TopicService;
+import io.streampipe.operator.topics.TopicsOutcome;
 
 /** Builds the dependents that need the operator's runtime (topic API version, schema service). */
 @SuppressWarnings({"rawtypes", "unchecked"})
 public class PipelineDependentFactory implements DependentResourceFactory {
   private final String topicVersion;
   private final SchemaService schemas;
+  private final TopicService topics;
 
-  public PipelineDependentFactory(String topicVersion, SchemaService schemas) {
+  public PipelineDependentFactory(String topicVersion, SchemaService schemas, TopicService topics) {
     this.topicVersion = topicVersion;
     this.schemas = schemas;
+    this.topics = topics;
   }
 
   @Override
@@ -34,6 +39,9 @@ public class PipelineDependentFactory implements DependentResourceFactory {
     if (type == CassandraSchemaDependent.class) {
       return new CassandraSchemaDependent(schemas);
     }
+    if (type == AdminTopicsDependent.class) {
+      return new AdminTopicsDependent(topics);
+    }
     return DependentResourceFactory.DEFAULT.createFrom(spec, configuration);
   }
 
@@ -46,6 +54,9 @@ public class PipelineDependentFactory implements DependentResourceFactory {
     }
     if (type == CassandraSchemaDependent.class) {
       return SchemaOutcome.class;
+    }
+    if (type == AdminTopicsDependent.class) {
+      return TopicsOutcome.class;
     }
     return DependentResourceFactory.DEFAULT.associatedResourceType(spec);
   }

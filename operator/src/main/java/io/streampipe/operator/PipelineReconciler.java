@@ -16,6 +16,7 @@ import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.streampipe.api.v1alpha1.StreamingPipelineStatus;
 import io.streampipe.api.validation.Problem;
+import io.streampipe.operator.dependent.AdminTopicsDependent;
 import io.streampipe.operator.dependent.CassandraSchemaDependent;
 import io.streampipe.operator.dependent.CheckpointClaimDependent;
 import io.streampipe.operator.dependent.KafkaTopicDependent;
@@ -25,6 +26,7 @@ import io.streampipe.operator.dependent.SpecConfigMapDependent;
 import io.streampipe.operator.dependent.TopicsReady;
 import io.streampipe.operator.desired.ResolvedPipeline;
 import io.streampipe.operator.source.KafkaClusters;
+import io.streampipe.operator.status.Reason;
 import io.streampipe.operator.status.StatusAggregator;
 import java.time.Clock;
 import java.util.List;
@@ -49,13 +51,21 @@ import org.slf4j.LoggerFactory;
           type = KafkaTopicDependent.class,
           readyPostcondition = TopicsReady.class),
       @Dependent(
+          name = AdminTopicsDependent.NAME,
+          type = AdminTopicsDependent.class,
+          readyPostcondition = AdminTopicsDependent.Ready.class),
+      @Dependent(
           name = CassandraSchemaDependent.NAME,
           type = CassandraSchemaDependent.class,
           readyPostcondition = CassandraSchemaDependent.SchemaReady.class),
       @Dependent(
           name = SpecConfigMapDependent.NAME,
           type = SpecConfigMapDependent.class,
-          dependsOn = {KafkaTopicDependent.NAME, CassandraSchemaDependent.NAME}),
+          dependsOn = {
+            KafkaTopicDependent.NAME,
+            AdminTopicsDependent.NAME,
+            CassandraSchemaDependent.NAME
+          }),
       @Dependent(name = CheckpointClaimDependent.NAME, type = CheckpointClaimDependent.class),
       @Dependent(
           name = SparkApplicationDependent.NAME,
@@ -137,14 +147,15 @@ public class PipelineReconciler
       StreamingPipelineStatus after,
       Context<StreamingPipeline> context) {
     cleanup.events().onTransitions(pipeline, before, after);
-    // Informers wake the reconciler for every Kubernetes part; only the schema has no watch,
-    // so only a schema that is not ready yet is polled.
+    // Informers wake the reconciler for every Kubernetes part; Cassandra and a Kafka reached
+    // over its Admin API have no watch, so they are polled while not ready.
     boolean poll =
         after.getConditions().stream()
             .anyMatch(
                 c ->
-                    StatusAggregator.SCHEMA_READY.equals(c.getType())
-                        && !"True".equals(c.getStatus()));
+                    !"True".equals(c.getStatus())
+                        && (StatusAggregator.SCHEMA_READY.equals(c.getType())
+                            || Reason.KafkaUnreachable.name().equals(c.getReason())));
     UpdateControl<StreamingPipeline> control;
     if (StatusAggregator.changed(before, after)) {
       pipeline.setStatus(after);
@@ -200,7 +211,13 @@ public class PipelineReconciler
       var sink = spec.getSink().getCassandra();
       return new io.streampipe.operator.status.Observation(
           generation,
-          resolved.kafkaCluster().isPresent(),
+          resolved.kafkaCluster().isPresent()
+              ? Optional.empty()
+              : context
+                  .managedWorkflowAndDependentResourceContext()
+                  .get(
+                      io.streampipe.operator.topics.TopicsOutcome.class,
+                      io.streampipe.operator.topics.TopicsOutcome.class),
           desired,
           topics,
           context

@@ -93,6 +93,34 @@ final class OperatorProcess implements AutoCloseable {
         .orElse(-1L);
   }
 
+  /**
+   * User plus system CPU time of the process so far, from /proc/pid/stat (clock ticks of 10 ms).
+   */
+  long cpuMillis() throws IOException {
+    String stat = Files.readString(Path.of("/proc", String.valueOf(pid()), "stat"));
+    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
+  }
+
+  /** Heap in use right after a full collection: what the operator really keeps. */
+  long liveHeapMib() throws IOException, InterruptedException {
+    new ProcessBuilder(
+            Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+            String.valueOf(pid()),
+            "GC.run")
+        .redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+        .start()
+        .waitFor();
+    return (long)
+            metrics()
+                .lines()
+                .filter(l -> l.startsWith("jvm_memory_used_bytes{area=\"heap\""))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                .sum()
+        >> 20;
+  }
+
   boolean isAlive() {
     return process.isAlive();
   }

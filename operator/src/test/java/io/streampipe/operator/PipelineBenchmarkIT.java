@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -58,13 +59,19 @@ class PipelineBenchmarkIT {
         player.resources(StreamingPipeline.class).inNamespace(NS).inform();
     OtherOperators others = new OtherOperators(cluster, NS);
 
+    long cpuBefore = operator.cpuMillis();
+    long harnessCpuBefore = harnessCpuMillis();
     long started = System.nanoTime();
-    for (int i = 0; i < PIPELINES; i++) {
-      StreamingPipeline p = TestPipelines.users(NS, "p" + i);
-      p.getSpec().getSource().getTopic().setName("topic_" + i);
-      p.getSpec().getSink().getCassandra().setTable("t" + i);
-      player.resource(p).create();
-    }
+    // As kubectl apply -f of a directory would, from a few clients at once.
+    IntStream.range(0, PIPELINES)
+        .parallel()
+        .forEach(
+            i -> {
+              StreamingPipeline p = TestPipelines.users(NS, "p" + i);
+              p.getSpec().getSource().getTopic().setName("topic_" + i);
+              p.getSpec().getSink().getCassandra().setTable("t" + i);
+              player.resource(p).create();
+            });
     report("pipelines created (s)", String.format("%.1f", seconds(started)));
     long peakRss = 0;
     while (ready(pipelines) < PIPELINES && seconds(started) < 600 && operator.isAlive()) {
@@ -72,6 +79,8 @@ class PipelineBenchmarkIT {
       Thread.sleep(250);
     }
     double converge = seconds(started);
+    long cpu = operator.cpuMillis() - cpuBefore;
+    long harnessCpu = harnessCpuMillis() - harnessCpuBefore;
     Thread.sleep(2000);
     double reconciles = operator.counter(RECONCILES);
     long writes = drain(server);
@@ -86,6 +95,13 @@ class PipelineBenchmarkIT {
         "operator RSS now / peak sampled / VmHWM (MiB)",
         operator.memoryMib("VmRSS") + " / " + peakRss + " / " + operator.memoryMib("VmHWM"));
     report("operator heap limit", OperatorProcess.HEAP + " (a 512 MiB container at 75 %)");
+    report("operator live heap after a full GC (MiB)", String.valueOf(operator.liveHeapMib()));
+    report(
+        "operator CPU while converging (s)",
+        String.format("%.1f (%.0f %% of one core)", cpu / 1e3, cpu / 10.0 / converge));
+    report(
+        "mock API server + other operators CPU (s)",
+        String.format("%.1f (this JVM; the mock serves from one thread)", harnessCpu / 1e3));
     report("player status writes retried", String.valueOf(others.failures()));
 
     // A resync with nothing changed: a fresh operator lists and reconciles every pipeline.
@@ -169,6 +185,11 @@ class PipelineBenchmarkIT {
     io.fabric8.kubernetes.client.Config config = server.createClient().getConfiguration();
     config.setUserAgent(PLAYER);
     return config;
+  }
+
+  private static long harnessCpuMillis() {
+    var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    return ((com.sun.management.OperatingSystemMXBean) os).getProcessCpuTime() / 1_000_000;
   }
 
   private static double seconds(long since) {

@@ -20,7 +20,9 @@ import io.streampipe.api.v1alpha1.PipelineCondition;
 import io.streampipe.operator.desired.Labels;
 import io.streampipe.operator.runtime.PipelineOperator;
 import io.streampipe.operator.schema.SchemaProvisioners;
+import io.streampipe.operator.topics.InMemoryTopicAdmins;
 import io.streampipe.provisioning.InMemorySchemaProvisioner;
+import io.streampipe.provisioning.TopicDefinition;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +45,7 @@ class PipelineOperatorIT {
   static final String OPERATOR_AGENT = "streampipe-operator-under-test";
   static final InMemorySchemaProvisioner CASSANDRA = new InMemorySchemaProvisioner();
   static final UnreachableCassandra DOWN = new UnreachableCassandra();
+  static final InMemoryTopicAdmins KAFKA = new InMemoryTopicAdmins();
   static Operator operator;
   static MockCluster cluster;
 
@@ -60,7 +63,8 @@ class PipelineOperatorIT {
     // Its own client, so the calls it makes can be told from the test's (OperatorRbac).
     KubernetesClient operatorClient =
         server.createClient(b -> b.withConfig(OperatorRbac.agent(server, OPERATOR_AGENT)));
-    operator = PipelineOperator.create(operatorClient, config, provisioners, Metrics.NOOP, false);
+    operator =
+        PipelineOperator.create(operatorClient, config, provisioners, KAFKA, Metrics.NOOP, false);
     operator.start();
   }
 
@@ -279,7 +283,9 @@ class PipelineOperatorIT {
           .atMost(Duration.ofSeconds(10))
           .until(() -> bootstrapOf(ns, "follower").contains(broker));
     }
-    assertThat(job(ns, "follower").toString()).contains("broker-1.events.example:9092");
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> job(ns, "follower").toString().contains("broker-1.events.example:9092"));
 
     // A dependent edited by hand is put back.
     GenericKubernetesResource monitor =
@@ -356,6 +362,59 @@ class PipelineOperatorIT {
   }
 
   @Test
+  @Order(5)
+  void withBootstrapServersAndNoStrimziTheOperatorEnsuresTheTopicsOverTheAdminApi() {
+    String ns = "plain-kafka";
+    StreamingPipeline pipeline = TestPipelines.users(ns, "direct");
+    pipeline.getSpec().getSource().setKafkaCluster(null);
+    pipeline.getSpec().getSource().setBootstrapServers("kafka.plain-kafka:9092");
+    pipeline.getSpec().getSink().getCassandra().setTable("direct");
+    pipeline.getSpec().setDeletionPolicy(DeletionPolicy.Delete);
+    client.resource(pipeline).create();
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> "True".equals(conditionOf(ns, "direct", "TopicsReady")));
+    PipelineCondition topics = condition(ns, "direct", "TopicsReady").orElseThrow();
+    assertThat(topics.getReason()).isEqualTo("TopicsEnsured");
+    assertThat(topics.getMessage()).contains("Kafka Admin API at kafka.plain-kafka:9092");
+    assertThat(cluster.topics().inNamespace(ns).list().getItems()).as("no KafkaTopics").isEmpty();
+    assertThat(KAFKA.describe("kafka.plain-kafka:9092", "users_created"))
+        .map(TopicDefinition::partitions)
+        .contains(3);
+    assertThat(KAFKA.describe("kafka.plain-kafka:9092", "users_created.dlq")).isPresent();
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> bootstrapOf(ns, "direct").contains("kafka.plain-kafka:9092"));
+
+    // Shrinking a topic is refused with a reason, and nothing else moves.
+    client
+        .resources(StreamingPipeline.class)
+        .inNamespace(ns)
+        .withName("direct")
+        .edit(
+            p -> {
+              p.getSpec().getSource().getTopic().setPartitions(1);
+              return p;
+            });
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                "TopicsRefused"
+                    .equals(
+                        condition(ns, "direct", "TopicsReady")
+                            .map(PipelineCondition::getReason)
+                            .orElse("")));
+    assertThat(condition(ns, "direct", "TopicsReady").orElseThrow().getMessage())
+        .contains("cannot shrink");
+
+    client.resources(StreamingPipeline.class).inNamespace(ns).withName("direct").delete();
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> KAFKA.describe("kafka.plain-kafka:9092", "users_created").isEmpty());
+  }
+
+  @Test
   @Order(99)
   void theOperatorCalledExactlyWhatTheChartGrants() throws InterruptedException {
     OperatorRbac.assertMatchesChart(server, OPERATOR_AGENT);
@@ -381,6 +440,10 @@ class PipelineOperatorIT {
   private static String bootstrapOf(String ns, String name) {
     ConfigMap spec = client.configMaps().inNamespace(ns).withName(name + "-spec").get();
     return spec == null ? "" : spec.getData().get("pipeline.yaml");
+  }
+
+  private static String conditionOf(String ns, String name, String type) {
+    return condition(ns, name, type).map(PipelineCondition::getStatus).orElse("");
   }
 
   private static Optional<PipelineCondition> condition(String ns, String name, String type) {

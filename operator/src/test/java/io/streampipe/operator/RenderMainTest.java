@@ -29,7 +29,10 @@ class RenderMainTest {
         .contains("kind: \"PersistentVolumeClaim\"")
         .contains("kind: \"SparkApplication\"")
         .contains("kind: \"PodMonitor\"")
-        .contains("namespace: \"streams\"");
+        .contains("namespace: \"streams\"")
+        .contains("ensures the topics over the Kafka Admin API at localhost:9092")
+        .contains("#   users_created: 3 partitions, replication factor 1")
+        .doesNotContain("kind: \"KafkaTopic\"");
   }
 
   @Test

@@ -107,7 +107,7 @@ class StatusAggregatorTest {
                 false);
     return new Observation(
         3,
-        true,
+        Optional.empty(),
         1,
         List.of(topic),
         Optional.of(schema),

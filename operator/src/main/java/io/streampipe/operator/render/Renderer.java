@@ -12,6 +12,7 @@ import io.streampipe.operator.StreamingPipeline;
 import io.streampipe.operator.dependent.TopicApiVersion;
 import io.streampipe.operator.desired.DesiredState;
 import io.streampipe.operator.desired.ResolvedPipeline;
+import io.streampipe.provisioning.TopicDefinition;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Optional;
@@ -35,7 +36,22 @@ public final class Renderer {
     out.println("#   " + CqlStatements.createKeyspace(keyspace) + ";");
     out.println("#   " + CqlStatements.createTable(TableDefinition.desired(resolved.spec())) + ";");
     if (resolved.kafkaCluster().isEmpty()) {
-      out.println("# No Strimzi cluster (kafkaCluster or --kafka-cluster): no KafkaTopics.");
+      out.println(
+          "# No Strimzi cluster (kafkaCluster or --kafka-cluster): no KafkaTopics; the operator"
+              + " ensures the topics over the Kafka Admin API at "
+              + resolved.bootstrapServers()
+              + " (created if absent; partitions only grow):");
+      for (TopicDefinition topic : TopicDefinition.forPipeline(resolved.spec())) {
+        out.println(
+            "#   "
+                + topic.name()
+                + ": "
+                + topic.partitions()
+                + " partitions, replication factor "
+                + topic.replicas()
+                + ", config "
+                + topic.config());
+      }
     }
     for (HasMetadata resource : DesiredState.all(resolved, TopicApiVersion.V1, true)) {
       String yaml = Serialization.asYaml(resource);

@@ -13,6 +13,8 @@ import io.streampipe.operator.PipelineReconciler;
 import io.streampipe.operator.dependent.TopicApiVersion;
 import io.streampipe.operator.schema.SchemaProvisioners;
 import io.streampipe.operator.schema.SchemaService;
+import io.streampipe.operator.topics.TopicAdmins;
+import io.streampipe.operator.topics.TopicService;
 import java.time.Clock;
 import java.util.function.Consumer;
 
@@ -27,17 +29,20 @@ public final class PipelineOperator {
       KubernetesClient client,
       OperatorConfig config,
       SchemaProvisioners provisioners,
+      TopicAdmins kafkaAdmins,
       Metrics metrics,
       boolean ssa) {
     String topicVersion = TopicApiVersion.negotiate(client);
     SchemaService schemas = new SchemaService(provisioners);
+    TopicService topics = new TopicService(kafkaAdmins);
     Consumer<ConfigurationServiceOverrider> overrides =
         o -> {
           o.withKubernetesClient(client)
               .withCloseClientOnStop(false)
               .withMetrics(metrics)
               .withConcurrentReconciliationThreads(config.reconcileConcurrency())
-              .withDependentResourceFactory(new PipelineDependentFactory(topicVersion, schemas))
+              .withDependentResourceFactory(
+                  new PipelineDependentFactory(topicVersion, schemas, topics))
               .withSSABasedCreateUpdateMatchForDependentResources(ssa)
               .withUseSSAToPatchPrimaryResource(ssa);
           if (config.leaderElection()) {
@@ -48,7 +53,7 @@ public final class PipelineOperator {
         };
     Operator operator = new Operator(overrides);
     PipelineEvents events = new PipelineEvents(client, Clock.systemUTC());
-    PipelineCleanup cleanup = new PipelineCleanup(config, topicVersion, schemas, events);
+    PipelineCleanup cleanup = new PipelineCleanup(config, topicVersion, schemas, topics, events);
     var reconciler = new PipelineReconciler(config, topicVersion, cleanup, Clock.systemUTC());
     operator.register(
         reconciler,

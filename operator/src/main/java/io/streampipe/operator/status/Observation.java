@@ -3,20 +3,22 @@ package io.streampipe.operator.status;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.streampipe.operator.schema.SchemaOutcome;
+import io.streampipe.operator.topics.TopicsOutcome;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * What one reconcile saw of a valid pipeline's parts: the input of the status aggregator.
  *
- * @param topicsManaged false when no Strimzi cluster manages the topics
+ * @param adminTopics the topics ensured over the Kafka Admin API; empty when a Strimzi cluster
+ *     manages them as KafkaTopics, or when they were not reconciled this time
  * @param desiredTopics how many KafkaTopics the pipeline should have
  * @param topics the KafkaTopics found
  * @param schema empty when the schema was not reconciled this time
  */
 public record Observation(
     long generation,
-    boolean topicsManaged,
+    Optional<TopicsOutcome> adminTopics,
     int desiredTopics,
     List<GenericKubernetesResource> topics,
     Optional<SchemaOutcome> schema,

@@ -5,7 +5,7 @@ public enum Reason {
   InvalidSpec,
   TopicsReady,
   TopicsPending,
-  TopicsUnmanaged,
+  TopicsEnsured,
   TopicsRefused,
   KafkaUnreachable,
   SchemaReady,

@@ -2,7 +2,7 @@ package io.streampipe.operator.status;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.streampipe.operator.schema.SchemaOutcome;
-import java.util.List;
+import io.streampipe.operator.topics.TopicsOutcome;
 import java.util.Map;
 import java.util.Objects;
 
@@ -11,22 +11,51 @@ final class Verdicts {
   private Verdicts() {}
 
   static Verdict topics(Observation o) {
-    if (!o.topicsManaged()) {
-      return Verdict.ok(Reason.TopicsUnmanaged, "no Strimzi cluster: topics are managed outside");
+    // No KafkaTopics wanted means no Strimzi cluster: the operator ensures the topics itself.
+    if (o.desiredTopics() == 0) {
+      return adminTopics(o);
     }
-    List<GenericKubernetesResource> notReady =
-        o.topics().stream().filter(t -> !TopicReadiness.isReady(t)).toList();
+    // One message while Strimzi works, whichever topic it finishes first: every changed message
+    // is a status write, and a thousand pipelines starting would pay it several times each.
+    Verdict pending =
+        Verdict.notOk(
+            Reason.TopicsPending,
+            "waiting for Strimzi to create the KafkaTopics and report them Ready");
     if (o.topics().size() < o.desiredTopics()) {
-      return Verdict.notOk(Reason.TopicsPending, "waiting for the KafkaTopics to be created");
+      return pending;
     }
-    if (!notReady.isEmpty()) {
-      GenericKubernetesResource first = notReady.get(0);
-      String why = TopicReadiness.problem(first).map(p -> ": " + p).orElse("");
-      return Verdict.notOk(
-          Reason.TopicsPending,
-          "KafkaTopic " + first.getMetadata().getName() + " is not ready yet" + why);
+    for (GenericKubernetesResource topic : o.topics()) {
+      var problem = TopicReadiness.problem(topic).filter(p -> !p.isBlank());
+      if (problem.isPresent()) {
+        return Verdict.notOk(
+            Reason.TopicsPending,
+            "KafkaTopic " + topic.getMetadata().getName() + " is not ready: " + problem.get());
+      }
+    }
+    if (o.topics().stream().anyMatch(t -> !TopicReadiness.isReady(t))) {
+      return pending;
     }
     return Verdict.ok(Reason.TopicsReady, o.topics().size() + " topic(s) ready");
+  }
+
+  /** No Strimzi cluster: the operator ensured the topics itself over the Kafka Admin API. */
+  private static Verdict adminTopics(Observation o) {
+    if (o.adminTopics().isEmpty()) {
+      return Verdict.notOk(Reason.TopicsPending, "the topics have not been reconciled yet");
+    }
+    TopicsOutcome topics = o.adminTopics().get();
+    String where = " over the Kafka Admin API at " + topics.servers() + " (no Strimzi cluster)";
+    String details = String.join("; ", topics.details());
+    return switch (topics.state()) {
+      case READY ->
+          Verdict.ok(Reason.TopicsEnsured, String.join(", ", topics.topics()) + " ensured" + where);
+      case REFUSED ->
+          Verdict.notOk(
+              Reason.TopicsRefused, "unsafe topic change refused" + where + ": " + details);
+      case UNREACHABLE ->
+          Verdict.notOk(
+              Reason.KafkaUnreachable, "Kafka cannot be reached" + where + ": " + details);
+    };
   }
 
   static Verdict schema(Observation o) {

@@ -108,7 +108,7 @@ final class DemoCommand implements Callable<Integer> {
         JobSettings.fromEnvironment(pipeline)
             .withCheckpointLocation(checkpoint.toString())
             .withMetricsPort(0);
-    RunningPipeline job = PipelineJob.start(LocalSpark.start(pipeline.name()), pipeline, settings);
+    RunningPipeline job = PipelineJob.start(LocalSpark.start(pipeline), pipeline, settings);
     out.printf(
         "job started (trigger %s, metrics on http://localhost:%d/metrics); producing %,d events at %,.0f/s%n",
         pipeline.spec().getProcessing().getTrigger(), job.metricsPort().orElse(-1), events, rate);

@@ -53,8 +53,7 @@ final class RunCommand implements Callable<Integer> {
       PipelineDocument pipeline = Pipelines.validated(document, connections);
       Provisioning.provision(pipeline, out);
       JobSettings settings = settings(pipeline);
-      RunningPipeline running =
-          PipelineJob.start(LocalSpark.start(pipeline.name()), pipeline, settings);
+      RunningPipeline running = PipelineJob.start(LocalSpark.start(pipeline), pipeline, settings);
       running.addBatchListener(batch -> out.println(batch.logLine()));
       io.streampipe.job.GracefulShutdown.install(running, RunningPipeline.DEFAULT_STOP_WAIT);
       out.printf(

@@ -115,7 +115,7 @@ public final class BenchCommand implements Callable<Integer> {
               ConnectionOptions.of(
                   stack.kafka().bootstrapServers(), stack.cassandra().contactPoint()));
       Provisioning.provision(pipeline, out);
-      SparkSession spark = LocalSpark.start("bench");
+      SparkSession spark = LocalSpark.start(pipeline);
       try (CqlSession session = session(pipeline)) {
         BenchReport report = measure(pipeline, spark, session, out);
         report.setup(

@@ -117,7 +117,8 @@ public final class BenchCommand implements Callable<Integer> {
       Provisioning.provision(pipeline, out);
       SparkSession spark = LocalSpark.start(pipeline);
       try (CqlSession session = session(pipeline)) {
-        BenchReport report = measure(pipeline, spark, session, out);
+        CpuMeter cpu = new CpuMeter(stack.cassandra().pid(), stack.kafka().pid());
+        BenchReport report = measure(pipeline, spark, session, cpu, out);
         report.setup(
             String.format(
                 "load average before start %.2f, at the end %.2f", loadBefore, Load.now()));
@@ -130,26 +131,39 @@ public final class BenchCommand implements Callable<Integer> {
   }
 
   private BenchReport measure(
-      PipelineDocument pipeline, SparkSession spark, CqlSession session, PrintWriter out)
+      PipelineDocument pipeline,
+      SparkSession spark,
+      CqlSession session,
+      CpuMeter cpu,
+      PrintWriter out)
       throws InterruptedException {
     BenchReport report = new BenchReport();
     BenchTable table = new BenchTable(session, pipeline);
     BenchPipelines pipelines = new BenchPipelines(pipeline);
     RawWrites raw = new RawWrites(session, table.upsertCql(), inFlight);
-    JobDrain job = new JobDrain(spark, pipelines, jobInFlight);
+    JobDrain job = new JobDrain(spark, pipelines, jobInFlight, cpu);
     Workload measured = Workload.generate(pipeline, 2, events, invalidRatio, duplicateRatio);
     describe(report, pipeline, measured);
     warmUp(pipeline, raw, job, table, out);
     for (int run = 1; run <= runs; run++) {
       table.truncate();
       double load = Load.now();
+      CpuMeter.Usage before = cpu.now();
       double rawRate = raw.write(measured.rows());
+      CpuMeter.Usage rawCpu = cpu.now().minus(before);
       log(out, "run %d raw: %,.0f rows/s", run, rawRate);
       table.truncate();
       JobDrain.Result drained = job.drain(measured, "run");
       String note = table.check(drained, measured);
       log(out, "run %d job: %,.0f rows/s (%s)", run, drained.validPerSecond(), note);
-      report.add(new BenchReport.Pair(rawRate, drained.validPerSecond(), load, note));
+      long rows = measured.rows().size();
+      report.add(
+          new BenchReport.Pair(
+              rawRate,
+              drained.validPerSecond(),
+              load,
+              note,
+              "raw " + rawCpu.perRow(rows) + "; job " + drained.cpu().perRow(rows)));
     }
     if (latencySeconds > 0) {
       table.truncate();

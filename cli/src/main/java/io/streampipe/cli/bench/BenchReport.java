@@ -8,7 +8,7 @@ import java.util.List;
 /** The figures of one benchmark run, printed as one final table. */
 final class BenchReport {
   /** One raw run and the job run after it. */
-  record Pair(double rawPerSecond, double jobPerSecond, double load, String jobNote) {
+  record Pair(double rawPerSecond, double jobPerSecond, double load, String jobNote, String cpu) {
     double ratio() {
       return Stats.ratio(jobPerSecond, rawPerSecond);
     }
@@ -48,6 +48,7 @@ final class BenchReport {
       out.printf(
           "  %-5d %,14.0f %,14.0f %7.2f %6.2f  %s%n",
           i + 1, p.rawPerSecond(), p.jobPerSecond(), p.ratio(), p.load(), p.jobNote());
+      out.printf("        CPU: %s%n", p.cpu());
     }
     double raw = Stats.median(pairs.stream().map(Pair::rawPerSecond).toList());
     double job = medianJob();

@@ -19,16 +19,23 @@ import org.apache.spark.sql.SparkSession;
  */
 final class JobDrain {
   /** What one drain measured. */
-  record Result(double validPerSecond, PipelineTotals totals, double seconds, int batches) {}
+  record Result(
+      double validPerSecond,
+      PipelineTotals totals,
+      double seconds,
+      int batches,
+      CpuMeter.Usage cpu) {}
 
   private final SparkSession spark;
   private final BenchPipelines pipelines;
   private final Integer inFlight;
+  private final CpuMeter meter;
 
-  JobDrain(SparkSession spark, BenchPipelines pipelines, Integer inFlight) {
+  JobDrain(SparkSession spark, BenchPipelines pipelines, Integer inFlight, CpuMeter meter) {
     this.spark = spark;
     this.pipelines = pipelines;
     this.inFlight = inFlight;
+    this.meter = meter;
   }
 
   Result drain(Workload workload, String purpose) throws InterruptedException {
@@ -40,13 +47,16 @@ final class JobDrain {
     AtomicLong firstStartMillis = new AtomicLong();
     AtomicLong lastEndMillis = new AtomicLong();
     AtomicLong batches = new AtomicLong();
+    // From the job's start, after the pre-load: producing the backlog is not the job's work.
+    CpuMeter.Usage before = meter.now();
     try (RunningPipeline job = PipelineJob.start(spark, pipeline, settings)) {
       job.addBatchListener(batch -> onBatch(batch, firstStartMillis, lastEndMillis, batches));
       await(job, count);
       PipelineTotals totals = job.totals();
       long millis = lastEndMillis.get() - firstStartMillis.get();
       double valid = totals.written() + totals.deduplicated();
-      return new Result(valid * 1000 / millis, totals, millis / 1000.0, (int) batches.get());
+      CpuMeter.Usage cpu = meter.now().minus(before);
+      return new Result(valid * 1000 / millis, totals, millis / 1000.0, (int) batches.get(), cpu);
     }
   }
 

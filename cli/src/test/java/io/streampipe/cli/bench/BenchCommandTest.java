@@ -41,9 +41,9 @@ class BenchCommandTest {
   @Test
   void theTableShowsMediansRatioAndLatencyAgainstTheTarget() {
     BenchReport report = new BenchReport();
-    report.add(new BenchReport.Pair(50_000, 42_000, 1.1, "ok"));
-    report.add(new BenchReport.Pair(52_000, 40_000, 1.2, "ok"));
-    report.add(new BenchReport.Pair(48_000, 41_000, 1.0, "ok"));
+    report.add(new BenchReport.Pair(50_000, 42_000, 1.1, "ok", "cpu"));
+    report.add(new BenchReport.Pair(52_000, 40_000, 1.2, "ok", "cpu"));
+    report.add(new BenchReport.Pair(48_000, 41_000, 1.0, "ok", "cpu"));
     report.latency(
         new LatencyRun.Result(List.of(9_000L, 10_200L, 10_900L), 0, Duration.ofSeconds(10), 20_500),
         1.3);

@@ -1,5 +1,6 @@
 package io.streampipe.operator;
 
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.Resource;
@@ -13,6 +14,7 @@ import io.streampipe.operator.desired.ResolvedPipeline;
 import io.streampipe.operator.schema.CassandraCredentials;
 import io.streampipe.operator.schema.SchemaService;
 import io.streampipe.operator.topics.TopicService;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,7 +32,7 @@ public class PipelineCleanup {
   private static final Logger LOG = LoggerFactory.getLogger(PipelineCleanup.class);
 
   private final OperatorConfig config;
-  private final String topicVersion;
+  private final Optional<String> topicVersion;
   private final SchemaService schemas;
   private final TopicService adminTopics;
   private final PipelineEvents events;
@@ -38,7 +40,7 @@ public class PipelineCleanup {
 
   public PipelineCleanup(
       OperatorConfig config,
-      String topicVersion,
+      Optional<String> topicVersion,
       SchemaService schemas,
       TopicService adminTopics,
       PipelineEvents events) {
@@ -60,14 +62,7 @@ public class PipelineCleanup {
                 == DeletionPolicy.Delete;
     String namespace = pipeline.getMetadata().getNamespace();
     String name = pipeline.getMetadata().getName();
-    var topics =
-        client
-            .genericKubernetesResources(
-                DesiredKafkaTopics.GROUP + "/" + topicVersion, DesiredKafkaTopics.KIND)
-            .inNamespace(namespace)
-            .withLabel(Labels.PIPELINE, name)
-            .resources()
-            .toList();
+    var topics = kafkaTopics(client, namespace, name);
     topics.forEach(topic -> release(topic, delete, pipeline));
     release(
         client
@@ -83,6 +78,22 @@ public class PipelineCleanup {
     }
     deleteAdminTopics(pipeline);
     return dropTable(pipeline, client);
+  }
+
+  /** Without Strimzi there are no KafkaTopics, and asking for the kind would fail. */
+  private List<Resource<GenericKubernetesResource>> kafkaTopics(
+      KubernetesClient client, String namespace, String name) {
+    return topicVersion
+        .map(
+            version ->
+                client
+                    .genericKubernetesResources(
+                        DesiredKafkaTopics.GROUP + "/" + version, DesiredKafkaTopics.KIND)
+                    .inNamespace(namespace)
+                    .withLabel(Labels.PIPELINE, name)
+                    .resources()
+                    .toList())
+        .orElse(List.of());
   }
 
   /**

@@ -5,23 +5,29 @@ import io.javaoperatorsdk.operator.api.config.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.config.dependent.DependentResourceSpec;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.DependentResource;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.DependentResourceFactory;
+import io.streampipe.operator.dependent.AbsentKind;
 import io.streampipe.operator.dependent.AdminTopicsDependent;
 import io.streampipe.operator.dependent.CassandraSchemaDependent;
 import io.streampipe.operator.dependent.KafkaTopicDependent;
+import io.streampipe.operator.dependent.PodMonitorDependent;
 import io.streampipe.operator.schema.SchemaOutcome;
 import io.streampipe.operator.schema.SchemaService;
+import io.streampipe.operator.source.OptionalApis;
 import io.streampipe.operator.topics.TopicService;
 import io.streampipe.operator.topics.TopicsOutcome;
 
-/** Builds the dependents that need the operator's runtime (topic API version, schema service). */
+/**
+ * Builds the dependents that need the operator's runtime (the optional APIs served, the schema and
+ * topic services).
+ */
 @SuppressWarnings({"rawtypes", "unchecked"})
 public class PipelineDependentFactory implements DependentResourceFactory {
-  private final String topicVersion;
+  private final OptionalApis apis;
   private final SchemaService schemas;
   private final TopicService topics;
 
-  public PipelineDependentFactory(String topicVersion, SchemaService schemas, TopicService topics) {
-    this.topicVersion = topicVersion;
+  public PipelineDependentFactory(OptionalApis apis, SchemaService schemas, TopicService topics) {
+    this.apis = apis;
     this.schemas = schemas;
     this.topics = topics;
   }
@@ -31,10 +37,16 @@ public class PipelineDependentFactory implements DependentResourceFactory {
       DependentResourceSpec spec, ControllerConfiguration configuration) {
     Class<?> type = spec.getDependentResourceClass();
     if (type == KafkaTopicDependent.class) {
-      KafkaTopicDependent topics = new KafkaTopicDependent(topicVersion);
+      if (apis.topicVersion().isEmpty()) {
+        return new AbsentKind(KafkaTopicDependent.NAME);
+      }
+      KafkaTopicDependent topics = new KafkaTopicDependent(apis.topicVersion().get());
       topics.setName(spec.getName());
       configure(topics, spec, configuration);
       return topics;
+    }
+    if (type == PodMonitorDependent.class && !apis.podMonitors()) {
+      return new AbsentKind(PodMonitorDependent.NAME);
     }
     if (type == CassandraSchemaDependent.class) {
       return new CassandraSchemaDependent(schemas);

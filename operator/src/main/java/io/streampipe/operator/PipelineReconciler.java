@@ -26,6 +26,7 @@ import io.streampipe.operator.dependent.SpecConfigMapDependent;
 import io.streampipe.operator.dependent.TopicsReady;
 import io.streampipe.operator.desired.ResolvedPipeline;
 import io.streampipe.operator.source.KafkaClusters;
+import io.streampipe.operator.source.OptionalApis;
 import io.streampipe.operator.status.Reason;
 import io.streampipe.operator.status.StatusAggregator;
 import java.time.Clock;
@@ -74,7 +75,6 @@ import org.slf4j.LoggerFactory;
       @Dependent(
           name = PodMonitorDependent.NAME,
           type = PodMonitorDependent.class,
-          activationCondition = PodMonitorDependent.CrdPresent.class,
           reconcilePrecondition = PodMonitorDependent.MetricsEnabled.class)
     })
 public class PipelineReconciler
@@ -83,14 +83,14 @@ public class PipelineReconciler
   private static final Logger LOG = LoggerFactory.getLogger(PipelineReconciler.class);
 
   private final OperatorConfig config;
-  private final String topicVersion;
+  private final OptionalApis apis;
   private final PipelineCleanup cleanup;
   private final Clock clock;
 
   public PipelineReconciler(
-      OperatorConfig config, String topicVersion, PipelineCleanup cleanup, Clock clock) {
+      OperatorConfig config, OptionalApis apis, PipelineCleanup cleanup, Clock clock) {
     this.config = config;
-    this.topicVersion = topicVersion;
+    this.apis = apis;
     this.cleanup = cleanup;
     this.clock = clock;
   }
@@ -118,14 +118,18 @@ public class PipelineReconciler
           .throwAggregateExceptionIfErrorsPresent();
       after =
           StatusAggregator.aggregate(
-              before, Observations.of(resolved, generation, context), clock.instant());
+              before,
+              Observations.of(resolved, generation, apis.topicVersion().isPresent(), context),
+              clock.instant());
     }
     return finish(pipeline, before, after, context);
   }
 
   private ResolvedPipeline resolve(StreamingPipeline pipeline, Context<StreamingPipeline> context) {
     ResolvedPipeline draft = ResolvedPipeline.of(pipeline, config, Optional.empty());
-    if (draft.kafkaCluster().isEmpty() || draft.spec().getSource().getBootstrapServers() != null) {
+    if (draft.kafkaCluster().isEmpty()
+        || draft.spec().getSource().getBootstrapServers() != null
+        || apis.kafkaVersion().isEmpty()) {
       return draft;
     }
     Optional<String> published =
@@ -138,7 +142,11 @@ public class PipelineReconciler
   @Override
   public List<EventSource<?, StreamingPipeline>> prepareEventSources(
       EventSourceContext<StreamingPipeline> context) {
-    return List.of(KafkaClusters.eventSource(context, topicVersion, config));
+    // Without the Kafka CRD an informer on it would never sync and the operator never start.
+    return apis.kafkaVersion()
+        .<List<EventSource<?, StreamingPipeline>>>map(
+            v -> List.of(KafkaClusters.eventSource(context, v, config)))
+        .orElse(List.of());
   }
 
   private UpdateControl<StreamingPipeline> finish(
@@ -194,18 +202,12 @@ public class PipelineReconciler
 
     @SuppressWarnings("unchecked")
     static io.streampipe.operator.status.Observation of(
-        ResolvedPipeline resolved, long generation, Context<StreamingPipeline> context) {
+        ResolvedPipeline resolved,
+        long generation,
+        boolean strimzi,
+        Context<StreamingPipeline> context) {
       var spec = resolved.spec();
-      var topicSource =
-          context
-              .eventSourceRetriever()
-              .getEventSourceFor(GenericKubernetesResource.class, KafkaTopicDependent.NAME);
-      List<GenericKubernetesResource> topics =
-          List.copyOf(
-              ((io.javaoperatorsdk.operator.processing.event.source.EventSource<
-                          GenericKubernetesResource, StreamingPipeline>)
-                      topicSource)
-                  .getSecondaryResources(context.getPrimaryResource()));
+      List<GenericKubernetesResource> topics = strimzi ? kafkaTopics(context) : List.of();
       int desired = io.streampipe.operator.desired.DesiredKafkaTopics.build(resolved, "v1").size();
       var deadLetter = spec.getQuality().getDeadLetter();
       var sink = spec.getSink().getCassandra();
@@ -220,6 +222,7 @@ public class PipelineReconciler
                       io.streampipe.operator.topics.TopicsOutcome.class),
           desired,
           topics,
+          strimzi,
           context
               .managedWorkflowAndDependentResourceContext()
               .get(
@@ -232,6 +235,16 @@ public class PipelineReconciler
           deadLetter.isEnabled() ? deadLetter.getTopic().getName() : null,
           sink.getKeyspace().getName() + "." + sink.getTable(),
           sink.getTtl());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<GenericKubernetesResource> kafkaTopics(Context<StreamingPipeline> context) {
+      var source =
+          (EventSource<GenericKubernetesResource, StreamingPipeline>)
+              context
+                  .eventSourceRetriever()
+                  .getEventSourceFor(GenericKubernetesResource.class, KafkaTopicDependent.NAME);
+      return List.copyOf(source.getSecondaryResources(context.getPrimaryResource()));
     }
   }
 }

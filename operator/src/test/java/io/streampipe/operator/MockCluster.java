@@ -21,13 +21,19 @@ public final class MockCluster {
   }
 
   public MockCluster loadCrds() throws IOException {
-    for (String crd :
+    return loadCrds(
         List.of(
-            "kafkatopics.kafka.strimzi.io.yaml",
-            "kafkas.kafka.strimzi.io.yaml",
-            "sparkapplications.sparkoperator.k8s.io.yaml",
-            "podmonitors.monitoring.coreos.com.yaml")) {
-      create(Files.newInputStream(TestPipelines.sharedDir().resolve("crds").resolve(crd)));
+            "kafkatopics.kafka.strimzi.io",
+            "kafkas.kafka.strimzi.io",
+            "sparkapplications.sparkoperator.k8s.io",
+            "podmonitors.monitoring.coreos.com"));
+  }
+
+  /** Ours and only the named upstream CRDs, as in a cluster without some of the operators. */
+  public MockCluster loadCrds(List<String> upstream) throws IOException {
+    for (String crd : upstream) {
+      create(
+          Files.newInputStream(TestPipelines.sharedDir().resolve("crds").resolve(crd + ".yaml")));
     }
     create(
         Files.newInputStream(

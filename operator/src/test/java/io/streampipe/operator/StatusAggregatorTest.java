@@ -66,6 +66,30 @@ class StatusAggregatorTest {
   }
 
   @Test
+  void kafkaTopicsWithoutStrimziSayWhatToDo() {
+    Observation o = observation("RUNNING", true);
+    Observation noStrimzi =
+        new Observation(
+            o.generation(),
+            o.adminTopics(),
+            o.desiredTopics(),
+            List.of(),
+            false,
+            o.schema(),
+            o.checkpoint(),
+            o.job(),
+            o.topic(),
+            o.deadLetterTopic(),
+            o.table(),
+            o.ttl());
+    PipelineCondition topics =
+        condition(StatusAggregator.aggregate(null, noStrimzi, T0), "TopicsReady");
+    assertThat(topics.getStatus()).isEqualTo("False");
+    assertThat(topics.getReason()).isEqualTo("StrimziNotInstalled");
+    assertThat(topics.getMessage()).contains("bootstrapServers", "install Strimzi");
+  }
+
+  @Test
   void invalidSpecTouchesOnlyReady() {
     StreamingPipelineStatus good =
         StatusAggregator.aggregate(null, observation("RUNNING", true), T0);
@@ -110,6 +134,7 @@ class StatusAggregatorTest {
         Optional.empty(),
         1,
         List.of(topic),
+        true,
         Optional.of(schema),
         Optional.of(
             new PersistentVolumeClaimBuilder()

@@ -7,8 +7,7 @@ import java.util.Optional;
 
 /**
  * Finds a generic secondary resource by kind and name. Several dependents share the Java type
- * GenericKubernetesResource, and JOSDK's lookup by type alone can return another kind's resource (a
- * dynamically activated dependent has no event source of its own to ask).
+ * GenericKubernetesResource, and JOSDK's lookup by type alone can return another kind's resource.
  */
 final class GenericSecondaries {
   private GenericSecondaries() {}

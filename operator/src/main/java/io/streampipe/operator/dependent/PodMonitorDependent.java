@@ -13,7 +13,10 @@ import io.streampipe.operator.StreamingPipeline;
 import io.streampipe.operator.desired.DesiredPodMonitor;
 import io.streampipe.operator.desired.Names;
 
-/** The PodMonitor for the driver's metrics, only where the Prometheus Operator is installed. */
+/**
+ * The PodMonitor for the driver's metrics, only where the Prometheus Operator was installed when
+ * the operator started (else {@link AbsentKind} stands in).
+ */
 public class PodMonitorDependent extends GenericKubernetesDependentResource<StreamingPipeline>
     implements Creator<GenericKubernetesResource, StreamingPipeline>,
         Updater<GenericKubernetesResource, StreamingPipeline>,
@@ -40,20 +43,6 @@ public class PodMonitorDependent extends GenericKubernetesDependentResource<Stre
   protected GenericKubernetesResource desired(
       StreamingPipeline primary, Context<StreamingPipeline> context) {
     return DesiredPodMonitor.build(Pipelines.resolved(context));
-  }
-
-  /** Activates the dependent once the PodMonitor CRD exists, re-checked at most once a minute. */
-  public static class CrdPresent
-      implements Condition<GenericKubernetesResource, StreamingPipeline> {
-    private static final CrdCheck CHECK = new CrdCheck("podmonitors.monitoring.coreos.com");
-
-    @Override
-    public boolean isMet(
-        DependentResource<GenericKubernetesResource, StreamingPipeline> dependent,
-        StreamingPipeline primary,
-        Context<StreamingPipeline> context) {
-      return CHECK.present(context.getClient());
-    }
   }
 
   /** The user may switch metrics off; then no PodMonitor (and an existing one goes). */

@@ -4,8 +4,9 @@ import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionVersion;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.List;
+import java.util.Optional;
 
-/** Picks the KafkaTopic API version to speak: v1 (Strimzi 0.49+) or v1beta2 (Strimzi 0.4x). */
+/** Picks the Strimzi API version to speak: v1 (Strimzi 0.49+) or v1beta2 (Strimzi 0.4x). */
 public final class TopicApiVersion {
   public static final String CRD = "kafkatopics.kafka.strimzi.io";
   public static final String V1 = "v1";
@@ -13,11 +14,11 @@ public final class TopicApiVersion {
 
   private TopicApiVersion() {}
 
-  /** Asks the cluster; v1 when the CRD cannot be read (the informer then reports the problem). */
-  public static String negotiate(KubernetesClient client) {
-    CustomResourceDefinition crd =
-        client.apiextensions().v1().customResourceDefinitions().withName(CRD).get();
-    return crd == null ? V1 : of(crd);
+  /** The version to speak for a Strimzi CRD, empty when the cluster does not have it. */
+  public static Optional<String> served(KubernetesClient client, String crdName) {
+    return Optional.ofNullable(
+            client.apiextensions().v1().customResourceDefinitions().withName(crdName).get())
+        .map(TopicApiVersion::of);
   }
 
   /** v1 when served, else v1beta2 when served, else v1. */

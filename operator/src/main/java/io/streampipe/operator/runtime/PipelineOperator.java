@@ -13,13 +13,18 @@ import io.streampipe.operator.PipelineReconciler;
 import io.streampipe.operator.dependent.TopicApiVersion;
 import io.streampipe.operator.schema.SchemaProvisioners;
 import io.streampipe.operator.schema.SchemaService;
+import io.streampipe.operator.source.OptionalApis;
 import io.streampipe.operator.topics.TopicAdmins;
 import io.streampipe.operator.topics.TopicService;
 import java.time.Clock;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Assembles the JOSDK operator from the settings; shared by main, the tests and the benchmark. */
 public final class PipelineOperator {
+  private static final Logger LOG = LoggerFactory.getLogger(PipelineOperator.class);
+
   private PipelineOperator() {}
 
   /**
@@ -32,7 +37,8 @@ public final class PipelineOperator {
       TopicAdmins kafkaAdmins,
       Metrics metrics,
       boolean ssa) {
-    String topicVersion = TopicApiVersion.negotiate(client);
+    OptionalApis apis = OptionalApis.discover(client);
+    warnIfAbsent(apis);
     SchemaService schemas = new SchemaService(provisioners);
     TopicService topics = new TopicService(kafkaAdmins);
     Consumer<ConfigurationServiceOverrider> overrides =
@@ -41,8 +47,7 @@ public final class PipelineOperator {
               .withCloseClientOnStop(false)
               .withMetrics(metrics)
               .withConcurrentReconciliationThreads(config.reconcileConcurrency())
-              .withDependentResourceFactory(
-                  new PipelineDependentFactory(topicVersion, schemas, topics))
+              .withDependentResourceFactory(new PipelineDependentFactory(apis, schemas, topics))
               .withSSABasedCreateUpdateMatchForDependentResources(ssa)
               .withUseSSAToPatchPrimaryResource(ssa);
           if (config.leaderElection()) {
@@ -53,8 +58,9 @@ public final class PipelineOperator {
         };
     Operator operator = new Operator(overrides);
     PipelineEvents events = new PipelineEvents(client, Clock.systemUTC());
-    PipelineCleanup cleanup = new PipelineCleanup(config, topicVersion, schemas, topics, events);
-    var reconciler = new PipelineReconciler(config, topicVersion, cleanup, Clock.systemUTC());
+    PipelineCleanup cleanup =
+        new PipelineCleanup(config, apis.topicVersion(), schemas, topics, events);
+    var reconciler = new PipelineReconciler(config, apis, cleanup, Clock.systemUTC());
     operator.register(
         reconciler,
         c -> {
@@ -63,5 +69,28 @@ public final class PipelineOperator {
           }
         });
     return operator;
+  }
+
+  /** Once, at start: what an absent optional CRD means for pipelines. */
+  private static void warnIfAbsent(OptionalApis apis) {
+    if (apis.topicVersion().isEmpty()) {
+      LOG.warn(
+          "event=strimzi_absent crd={} effect=\"pipelines giving source.bootstrapServers get their"
+              + " topics over the Kafka Admin API; pipelines naming a kafkaCluster report"
+              + " TopicsReady=False (StrimziNotInstalled) until Strimzi is installed and the"
+              + " operator restarted\"",
+          TopicApiVersion.CRD);
+    } else if (apis.kafkaVersion().isEmpty()) {
+      LOG.warn(
+          "event=strimzi_kafkas_absent crd={} effect=\"pipelines naming a kafkaCluster connect to"
+              + " its conventional <cluster>-kafka-bootstrap service\"",
+          OptionalApis.KAFKAS_CRD);
+    }
+    if (!apis.podMonitors()) {
+      LOG.info(
+          "event=podmonitors_absent crd={} effect=\"no PodMonitors until the Prometheus Operator"
+              + " is installed and the operator restarted\"",
+          OptionalApis.PODMONITORS_CRD);
+    }
   }
 }

@@ -14,6 +14,7 @@ import java.util.Optional;
  *     manages them as KafkaTopics, or when they were not reconciled this time
  * @param desiredTopics how many KafkaTopics the pipeline should have
  * @param topics the KafkaTopics found
+ * @param strimziInstalled whether the cluster served KafkaTopics when the operator started
  * @param schema empty when the schema was not reconciled this time
  */
 public record Observation(
@@ -21,6 +22,7 @@ public record Observation(
     Optional<TopicsOutcome> adminTopics,
     int desiredTopics,
     List<GenericKubernetesResource> topics,
+    boolean strimziInstalled,
     Optional<SchemaOutcome> schema,
     Optional<PersistentVolumeClaim> checkpoint,
     Optional<GenericKubernetesResource> job,

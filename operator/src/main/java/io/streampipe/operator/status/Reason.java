@@ -7,6 +7,7 @@ public enum Reason {
   TopicsPending,
   TopicsEnsured,
   TopicsRefused,
+  StrimziNotInstalled,
   KafkaUnreachable,
   SchemaReady,
   SchemaChangeRefused,

@@ -15,6 +15,13 @@ final class Verdicts {
     if (o.desiredTopics() == 0) {
       return adminTopics(o);
     }
+    if (!o.strimziInstalled()) {
+      return Verdict.notOk(
+          Reason.StrimziNotInstalled,
+          "the pipeline's topics belong to a Strimzi Kafka cluster, but Strimzi is not installed"
+              + " (no kafkatopics.kafka.strimzi.io CRD when the operator started): give"
+              + " source.bootstrapServers instead, or install Strimzi and restart the operator");
+    }
     // One message while Strimzi works, whichever topic it finishes first: every changed message
     // is a status write, and a thousand pipelines starting would pay it several times each.
     Verdict pending =

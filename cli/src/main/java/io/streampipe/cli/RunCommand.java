@@ -5,7 +5,9 @@ import io.streampipe.job.JobSettings;
 import io.streampipe.job.PipelineJob;
 import io.streampipe.job.RunningPipeline;
 import io.streampipe.testkit.LocalStack;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -37,7 +39,7 @@ final class RunCommand implements Callable<Integer> {
   @Option(
       names = "--checkpoint",
       description =
-          "Checkpoint directory (default .streampipe/checkpoints/<pipeline>); keep it to resume where the job stopped.")
+          "Checkpoint directory (default .streampipe/checkpoints/<pipeline>, or a fresh one with --embedded); keep it to resume where the job stopped.")
   Path checkpoint;
 
   @Option(
@@ -54,7 +56,6 @@ final class RunCommand implements Callable<Integer> {
       Provisioning.provision(pipeline, out);
       JobSettings settings = settings(pipeline);
       RunningPipeline running = PipelineJob.start(LocalSpark.start(pipeline), pipeline, settings);
-      running.addBatchListener(batch -> out.println(batch.logLine()));
       io.streampipe.job.GracefulShutdown.install(running, RunningPipeline.DEFAULT_STOP_WAIT);
       out.printf(
           "pipeline %s running; checkpoint %s%s; Ctrl-C stops it%n",
@@ -85,12 +86,23 @@ final class RunCommand implements Callable<Integer> {
     return stack;
   }
 
-  private JobSettings settings(PipelineDocument pipeline) {
-    Path location =
-        checkpoint != null ? checkpoint : Path.of(".streampipe", "checkpoints", pipeline.name());
+  private JobSettings settings(PipelineDocument pipeline) throws IOException {
     JobSettings settings =
         JobSettings.fromEnvironment(pipeline)
-            .withCheckpointLocation(location.toAbsolutePath().toString());
+            .withCheckpointLocation(checkpointFor(pipeline).toAbsolutePath().toString());
     return metricsPort == null ? settings : settings.withMetricsPort(metricsPort);
+  }
+
+  /**
+   * Embedded servers start empty, so offsets kept from an earlier run would point past their end:
+   * they get a fresh checkpoint unless the user names one.
+   */
+  private Path checkpointFor(PipelineDocument pipeline) throws IOException {
+    if (checkpoint != null) {
+      return checkpoint;
+    }
+    return embedded
+        ? Files.createTempDirectory("streampipe-" + pipeline.name() + "-checkpoint")
+        : Path.of(".streampipe", "checkpoints", pipeline.name());
   }
 }

@@ -20,7 +20,7 @@ public final class GracefulShutdown {
         () -> {
           if (pipeline.isActive()) {
             System.err.println(
-                "SIGTERM: stopping pipeline " + pipeline.name() + " after its batch");
+                "shutting down: stopping pipeline " + pipeline.name() + " after its batch");
             pipeline.stop(stopWait);
           }
         };

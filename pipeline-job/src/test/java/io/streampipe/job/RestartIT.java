@@ -91,7 +91,7 @@ class RestartIT {
       assertThat(second.waitFor(60, TimeUnit.SECONDS)).as("stopped on SIGTERM").isTrue();
       assertThat(Files.readString(dir.resolve("second.log")))
           .doesNotContain(" batch=0 ")
-          .contains("SIGTERM: stopping pipeline killed")
+          .contains("shutting down: stopping pipeline killed")
           .contains("pipeline=killed stopped; totals");
     } finally {
       second.destroyForcibly();

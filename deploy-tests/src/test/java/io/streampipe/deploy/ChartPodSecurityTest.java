@@ -85,6 +85,8 @@ class ChartPodSecurityTest {
     assertThat(env.get("STREAMPIPE_RECONCILE_CONCURRENCY").getValue()).matches("[0-9]+");
     assertThat(env("default").get("STREAMPIPE_WATCH_NAMESPACES").getValue()).isEmpty();
     assertThat(env("ha").get("STREAMPIPE_LEADER_ELECTION_ENABLED").getValue()).isEqualTo("true");
+    assertThat(env("ha").get("STREAMPIPE_LEADER_ELECTION_LEASE_NAME").getValue())
+        .isEqualTo(ChartRenderer.RELEASE);
   }
 
   @Test

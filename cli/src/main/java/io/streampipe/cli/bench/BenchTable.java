@@ -1,10 +1,10 @@
 package io.streampipe.cli.bench;
 
 import com.datastax.oss.driver.api.core.CqlSession;
-import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import io.streampipe.api.PipelineDocument;
 import io.streampipe.api.cql.CqlStatements;
 import io.streampipe.api.cql.TableDefinition;
+import io.streampipe.cli.TableRows;
 
 /** The pipeline's table as the benchmark uses it: emptied between runs, counted after a job run. */
 final class BenchTable {
@@ -26,7 +26,7 @@ final class BenchTable {
 
   /** Checks the job's accounting and the table against the workload; says what it found. */
   String check(JobDrain.Result drained, Workload workload) {
-    long rows = countRows();
+    long rows = TableRows.count(session, table);
     var totals = drained.totals();
     boolean ok =
         rows == workload.distinctKeys()
@@ -35,25 +35,6 @@ final class BenchTable {
     return String.format(
         "%s: %,d rows, %,d dead letters, %d batches, %.1f s",
         ok ? "ok" : "MISMATCH", rows, totals.deadLettered(), drained.batches(), drained.seconds());
-  }
-
-  /**
-   * Pages through the primary keys on the client: a server-side COUNT(*) over half a million rows
-   * failed on the forked node's small heap.
-   */
-  private long countRows() {
-    String key =
-        table.partitionKey().stream()
-            .map(k -> '"' + k + '"')
-            .reduce((a, b) -> a + ", " + b)
-            .orElseThrow();
-    var select =
-        SimpleStatement.newInstance("SELECT " + key + " FROM " + qualified()).setPageSize(5_000);
-    long rows = 0;
-    for (var ignored : session.execute(select)) {
-      rows++;
-    }
-    return rows;
   }
 
   private String qualified() {

@@ -3,10 +3,9 @@ package io.streampipe.cli.demo;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.ColumnDefinition;
 import com.datastax.oss.driver.api.core.cql.Row;
-import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import io.streampipe.api.cql.CqlStatements;
 import io.streampipe.api.cql.TableDefinition;
-import java.time.Duration;
+import io.streampipe.cli.TableRows;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
@@ -14,17 +13,10 @@ import java.util.OptionalLong;
 /** What is in the table after a run: row count, a few rows, and the TTL as Cassandra reports it. */
 public record TableReport(
     long rows, List<String> samples, long defaultTtlSeconds, OptionalLong sampleTtlSeconds) {
-  private static final Duration COUNT_TIMEOUT = Duration.ofSeconds(120);
 
   public static TableReport read(CqlSession session, TableDefinition table, int sampleCount) {
     String qualified = CqlStatements.qualified(table.keyspace(), table.table());
-    long rows =
-        session
-            .execute(
-                SimpleStatement.newInstance("SELECT COUNT(*) FROM " + qualified)
-                    .setTimeout(COUNT_TIMEOUT))
-            .one()
-            .getLong(0);
+    long rows = TableRows.count(session, table);
     List<String> samples = new ArrayList<>();
     for (Row row : session.execute("SELECT * FROM " + qualified + " LIMIT " + sampleCount)) {
       samples.add(describe(row));

@@ -61,7 +61,7 @@ public record JobPlan(
         indexes(validator, spec.getQuality().getDedupKeys()),
         table.keyspace(),
         table.table(),
-        CqlStatements.upsert(table),
+        CqlStatements.upsertWithWriteTime(table),
         table.defaultTtlSeconds(),
         spec.getSource().getStartingOffsets(),
         spec.getSource().getMaxOffsetsPerTrigger(),

@@ -31,6 +31,7 @@ final class RowBinder {
         set(statement, i, types[i], row, column);
       }
     }
+    // The write time (the last variable) stays unset: Cassandra then takes the request's.
     // Upserts are idempotent, which lets the driver retry them after a timeout.
     return statement.setIdempotence(true).build();
   }

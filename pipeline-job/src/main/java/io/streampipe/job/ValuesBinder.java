@@ -14,10 +14,10 @@ import java.util.UUID;
 
 /**
  * Binds a validated record's values (their wire form, see {@link FieldCodec}) straight to the
- * prepared upsert, with its write time: no Spark row between the parser and the driver, and each
- * value serialized here, because the driver's typed setters look a codec up per value and encode
- * text through a CharsetEncoder, which a profile showed as a fifth of the task's time. Absent
- * values stay unset, so an optional field left out writes no tombstone.
+ * prepared upsert, with its write time as the last variable: no Spark row between the parser and
+ * the driver, and each value serialized here, because the driver's typed setters look a codec up
+ * per value and encode text through a CharsetEncoder, which a profile showed as a fifth of the
+ * task's time. Absent values stay unset, so an optional field left out writes no tombstone.
  */
 final class ValuesBinder {
   private final PreparedStatement upsert;
@@ -35,8 +35,9 @@ final class ValuesBinder {
         statement.setBytesUnsafe(i, encode(types[i], values[i]));
       }
     }
+    statement.setBytesUnsafe(types.length, ByteBuffer.allocate(8).putLong(0, writeTimeMicros));
     // Idempotent (same cells, same write time), so the driver may retry after a timeout.
-    return statement.setQueryTimestamp(writeTimeMicros).setIdempotence(true).build();
+    return statement.setIdempotence(true).build();
   }
 
   /** The CQL native protocol form of a wire value, as the driver's own codecs write it. */

@@ -69,6 +69,15 @@ public final class CqlStatements {
         + ")";
   }
 
+  /**
+   * The upsert with its write time as the last bind variable: rows of one batch may then each carry
+   * their own, which the protocol's per-request timestamp cannot. Left unset, the time is the
+   * request's.
+   */
+  public static String upsertWithWriteTime(TableDefinition table) {
+    return upsert(table) + " USING TIMESTAMP ?";
+  }
+
   public static String qualified(String keyspace, String table) {
     return quote(keyspace) + "." + quote(table);
   }

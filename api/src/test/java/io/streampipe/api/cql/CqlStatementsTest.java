@@ -77,6 +77,8 @@ class CqlStatementsTest {
 
     assertThat(CqlStatements.upsert(table))
         .isEqualTo("INSERT INTO \"ks\".\"t\" (\"id\") VALUES (?)");
+    assertThat(CqlStatements.upsertWithWriteTime(table))
+        .isEqualTo("INSERT INTO \"ks\".\"t\" (\"id\") VALUES (?) USING TIMESTAMP ?");
   }
 
   @Test

@@ -15,7 +15,8 @@ import java.util.Map;
  * password.
  *
  * @param metricsPort port of /metrics; 0 picks a free port, negative disables it
- * @param maxInFlight Cassandra writes in flight per task
+ * @param maxInFlight rows written to Cassandra and not yet answered, per task
+ * @param writeBatch how many rows one Cassandra request may carry
  */
 public record JobSettings(
     String bootstrapServers,
@@ -25,7 +26,8 @@ public record JobSettings(
     String password,
     String checkpointLocation,
     int metricsPort,
-    int maxInFlight)
+    int maxInFlight,
+    BatchLimits writeBatch)
     implements Serializable {
 
   public static final int DEFAULT_MAX_IN_FLIGHT = 256;
@@ -67,7 +69,8 @@ public record JobSettings(
         env.get(JobContract.ENV_CASSANDRA_PASSWORD),
         env.getOrDefault(JobContract.ENV_CHECKPOINT_LOCATION, JobContract.CHECKPOINT_MOUNT_DIR),
         prometheus.isEnabled() ? prometheus.getPort() : -1,
-        DEFAULT_MAX_IN_FLIGHT);
+        DEFAULT_MAX_IN_FLIGHT,
+        BatchLimits.DEFAULT);
   }
 
   public JobSettings withCheckpointLocation(String location) {
@@ -79,7 +82,8 @@ public record JobSettings(
         password,
         location,
         metricsPort,
-        maxInFlight);
+        maxInFlight,
+        writeBatch);
   }
 
   public JobSettings withMetricsPort(int port) {
@@ -91,10 +95,11 @@ public record JobSettings(
         password,
         checkpointLocation,
         port,
-        maxInFlight);
+        maxInFlight,
+        writeBatch);
   }
 
-  public JobSettings withMaxInFlight(int requests) {
+  public JobSettings withMaxInFlight(int rows) {
     return new JobSettings(
         bootstrapServers,
         contactPoints,
@@ -103,7 +108,21 @@ public record JobSettings(
         password,
         checkpointLocation,
         metricsPort,
-        requests);
+        rows,
+        writeBatch);
+  }
+
+  public JobSettings withWriteBatch(BatchLimits limits) {
+    return new JobSettings(
+        bootstrapServers,
+        contactPoints,
+        localDatacenter,
+        username,
+        password,
+        checkpointLocation,
+        metricsPort,
+        maxInFlight,
+        limits);
   }
 
   public boolean metricsEnabled() {
@@ -128,6 +147,8 @@ public record JobSettings(
         + metricsPort
         + ", maxInFlight="
         + maxInFlight
+        + ", writeBatch="
+        + writeBatch
         + "]";
   }
 }

@@ -55,7 +55,11 @@ final class PartitionWriter implements MapPartitionsFunction<Row, BatchCounts> {
     RowBinder binder =
         new RowBinder(CassandraSessions.prepared(settings, plan.upsertCql()), plan.columnTypes());
     AsyncUpserts writes =
-        new AsyncUpserts(CassandraSessions.session(settings), settings.maxInFlight());
+        new AsyncUpserts(
+            CassandraSessions.session(settings),
+            plan.keyspace(),
+            settings.writeBatch(),
+            settings.maxInFlight());
     for (Row row : latest.items()) {
       writes.write(binder.bind(row));
     }

@@ -7,6 +7,8 @@ import io.streampipe.cli.ConnectionOptions;
 import io.streampipe.cli.LocalSpark;
 import io.streampipe.cli.Pipelines;
 import io.streampipe.cli.Provisioning;
+import io.streampipe.job.BatchLimits;
+import io.streampipe.job.JobSettings;
 import io.streampipe.provisioning.CassandraConnection;
 import io.streampipe.provisioning.CassandraSessions;
 import io.streampipe.testkit.LocalStack;
@@ -85,8 +87,15 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Option(
       names = "--job-in-flight",
-      description = "Cassandra writes in flight per job task (default: the job's own).")
+      description = "Cassandra rows in flight per job task (default: the job's own).")
   Integer jobInFlight;
+
+  @Option(
+      names = "--write-batch-rows",
+      description =
+          "Rows per Cassandra request in the job; 1 writes each row alone (default: the job's own, "
+              + "with its byte limit).")
+  Integer writeBatchRows;
 
   @Option(
       names = "--dedup-keys",
@@ -139,9 +148,9 @@ public final class BenchCommand implements Callable<Integer> {
       throws InterruptedException {
     BenchReport report = new BenchReport();
     BenchTable table = new BenchTable(session, pipeline);
-    BenchPipelines pipelines = new BenchPipelines(pipeline);
+    BenchPipelines pipelines = new BenchPipelines(pipeline, this::tune);
     RawWrites raw = new RawWrites(session, table.upsertCql(), inFlight);
-    JobDrain job = new JobDrain(spark, pipelines, jobInFlight, cpu);
+    JobDrain job = new JobDrain(spark, pipelines, cpu);
     Workload measured = Workload.generate(pipeline, 2, events, invalidRatio, duplicateRatio);
     describe(report, pipeline, measured);
     warmUp(pipeline, raw, job, table, out);
@@ -171,11 +180,18 @@ public final class BenchCommand implements Callable<Integer> {
       log(out, "latency at %,.0f events/s for %d s...", rate, latencySeconds);
       double load = Load.now();
       LatencyRun.Result latency =
-          new LatencyRun(spark, pipelines, session, jobInFlight)
+          new LatencyRun(spark, pipelines, session)
               .run(pipeline, rate, Duration.ofSeconds(15), Duration.ofSeconds(latencySeconds));
       report.latency(latency, (load + Load.now()) / 2);
     }
     return report;
+  }
+
+  private JobSettings tune(JobSettings settings) {
+    JobSettings tuned = jobInFlight == null ? settings : settings.withMaxInFlight(jobInFlight);
+    return writeBatchRows == null
+        ? tuned
+        : tuned.withWriteBatch(new BatchLimits(writeBatchRows, tuned.writeBatch().maxBytes()));
   }
 
   private void warmUp(
@@ -201,6 +217,12 @@ public final class BenchCommand implements Callable<Integer> {
             workload.distinctKeys(),
             pipeline.spec().getSource().getTopic().getPartitions(),
             inFlight));
+    JobSettings job = tune(JobSettings.fromEnvironment(pipeline));
+    report.setup(
+        String.format(
+            "raw: one row per request; job: %d rows in flight per task, up to %d rows and %,d bytes"
+                + " per request",
+            job.maxInFlight(), job.writeBatch().maxRows(), job.writeBatch().maxBytes()));
     report.setup(
         "rows/s: valid events written per second (raw: first send to last answer;"
             + " job: start of its first batch to end of the batch reading the last event)");

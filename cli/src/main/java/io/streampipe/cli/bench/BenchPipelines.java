@@ -10,6 +10,7 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.UnaryOperator;
 
 /**
  * Copies of the reference pipeline for single runs: each on a fresh topic and checkpoint, the same
@@ -17,10 +18,15 @@ import java.nio.file.Path;
  */
 final class BenchPipelines {
   private final PipelineDocument reference;
+  private final UnaryOperator<JobSettings> tuning;
   private int runs;
 
-  BenchPipelines(PipelineDocument reference) {
+  /**
+   * @param tuning applied to the job's own settings, e.g. writes in flight
+   */
+  BenchPipelines(PipelineDocument reference, UnaryOperator<JobSettings> tuning) {
     this.reference = reference;
+    this.tuning = tuning;
   }
 
   /** A provisioned copy reading a new topic, with its own trigger and batch bound. */
@@ -42,17 +48,14 @@ final class BenchPipelines {
     return copy;
   }
 
-  /**
-   * Fresh checkpoint, no metrics endpoint, and the given writes in flight per task (null: default).
-   */
-  static JobSettings settings(PipelineDocument pipeline, Integer inFlight) {
+  /** The job's settings with the bench's tuning, a fresh checkpoint and no metrics endpoint. */
+  JobSettings settings(PipelineDocument pipeline) {
     try {
       Path checkpoint = Files.createTempDirectory("streampipe-bench-checkpoint");
-      JobSettings settings =
+      return tuning.apply(
           JobSettings.fromEnvironment(pipeline)
               .withCheckpointLocation(checkpoint.toString())
-              .withMetricsPort(-1);
-      return inFlight == null ? settings : settings.withMaxInFlight(inFlight);
+              .withMetricsPort(-1));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

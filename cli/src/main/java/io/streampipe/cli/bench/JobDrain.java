@@ -28,13 +28,11 @@ final class JobDrain {
 
   private final SparkSession spark;
   private final BenchPipelines pipelines;
-  private final Integer inFlight;
   private final CpuMeter meter;
 
-  JobDrain(SparkSession spark, BenchPipelines pipelines, Integer inFlight, CpuMeter meter) {
+  JobDrain(SparkSession spark, BenchPipelines pipelines, CpuMeter meter) {
     this.spark = spark;
     this.pipelines = pipelines;
-    this.inFlight = inFlight;
     this.meter = meter;
   }
 
@@ -42,7 +40,7 @@ final class JobDrain {
     long count = workload.events().size();
     // One batch bound above the backlog: the trigger never leaves the job idle between batches.
     PipelineDocument pipeline = pipelines.fresh(purpose, "10s", count);
-    JobSettings settings = BenchPipelines.settings(pipeline, inFlight);
+    JobSettings settings = pipelines.settings(pipeline);
     preload(settings.bootstrapServers(), pipeline, workload);
     AtomicLong firstStartMillis = new AtomicLong();
     AtomicLong lastEndMillis = new AtomicLong();

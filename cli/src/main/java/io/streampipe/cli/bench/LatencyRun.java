@@ -31,13 +31,11 @@ final class LatencyRun {
 
   private final SparkSession spark;
   private final BenchPipelines pipelines;
-  private final Integer inFlight;
   private final CqlSession session;
 
-  LatencyRun(SparkSession spark, BenchPipelines pipelines, CqlSession session, Integer inFlight) {
+  LatencyRun(SparkSession spark, BenchPipelines pipelines, CqlSession session) {
     this.spark = spark;
     this.pipelines = pipelines;
-    this.inFlight = inFlight;
     this.session = session;
   }
 
@@ -48,7 +46,7 @@ final class LatencyRun {
     // Three intervals' worth per batch: the bound must never be what holds the job back.
     long bound = Math.max(1000, (long) (rate * interval.toSeconds() * 3));
     PipelineDocument pipeline = pipelines.fresh("latency", trigger, bound);
-    JobSettings settings = BenchPipelines.settings(pipeline, inFlight);
+    JobSettings settings = pipelines.settings(pipeline);
     TableDefinition table = TableDefinition.desired(pipeline.spec());
     VisibilityPoller poller =
         new VisibilityPoller(session, CqlStatements.qualified(table.keyspace(), table.table()));

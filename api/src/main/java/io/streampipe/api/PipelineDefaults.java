@@ -15,6 +15,7 @@ import io.streampipe.api.v1alpha1.SourceSpec;
 import io.streampipe.api.v1alpha1.SparkResources;
 import io.streampipe.api.v1alpha1.StreamingPipelineSpec;
 import io.streampipe.api.v1alpha1.TopicSpec;
+import io.streampipe.api.v1alpha1.WriteBatchSpec;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -36,6 +37,8 @@ public final class PipelineDefaults {
   public static final String CHECKPOINT_SIZE = "1Gi";
   public static final int METRICS_PORT = 9464;
   public static final String SPARK_MEMORY = "1g";
+  public static final int WRITE_BATCH_ROWS = 10;
+  public static final int WRITE_BATCH_BYTES = 4608;
 
   private static final ObjectMapper COPIER = new ObjectMapper();
 
@@ -99,6 +102,10 @@ public final class PipelineDefaults {
     cassandra.setLocalDatacenter(or(cassandra.getLocalDatacenter(), LOCAL_DATACENTER));
     cassandra.setContactPoints(or(cassandra.getContactPoints(), new ArrayList<>()));
     cassandra.setTtl(or(cassandra.getTtl(), "0"));
+    WriteBatchSpec batch =
+        orNew(cassandra.getWriteBatch(), WriteBatchSpec::new, cassandra::setWriteBatch);
+    batch.setMaxRows(or(batch.getMaxRows(), WRITE_BATCH_ROWS));
+    batch.setMaxBytes(or(batch.getMaxBytes(), WRITE_BATCH_BYTES));
     KeyspaceSpec keyspace =
         orNew(cassandra.getKeyspace(), KeyspaceSpec::new, cassandra::setKeyspace);
     ReplicationSpec replication =

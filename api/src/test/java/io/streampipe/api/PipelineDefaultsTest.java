@@ -24,6 +24,8 @@ class PipelineDefaultsTest {
     assertThat(spec.getQuality().getDeadLetter().getTopic().getPartitions()).isEqualTo(1);
     assertThat(spec.getQuality().getDedupKeys()).containsExactly("id");
     assertThat(spec.getSink().getCassandra().getTtl()).isEqualTo("0");
+    assertThat(spec.getSink().getCassandra().getWriteBatch().getMaxRows()).isEqualTo(10);
+    assertThat(spec.getSink().getCassandra().getWriteBatch().getMaxBytes()).isEqualTo(4608);
     assertThat(spec.getSink().getCassandra().getLocalDatacenter()).isEqualTo("datacenter1");
     assertThat(spec.getSink().getCassandra().getKeyspace().getReplication().getReplicationFactor())
         .isEqualTo(1);

@@ -54,6 +54,8 @@ class CelRulesTest {
         schema("id", "missing"),
         null);
     example("self > 0", 1000L, null, 0L, null);
+    example("self >= 1 && self <= 1000", 10L, null, 0L, null);
+    example("self >= 0 && self <= 1048576", 4608L, null, 2_000_000L, null);
     example(
         "!(has(self.bootstrapServers) && has(self.kafkaCluster))",
         Map.of("kafkaCluster", "events"),

@@ -1,18 +1,21 @@
 package io.streampipe.job;
 
+import io.streampipe.api.PipelineDefaults;
 import java.io.Serializable;
 
 /**
- * How big a write batch may grow. The defaults keep every batch under the warnings of a Cassandra
- * with default settings: {@code unlogged_batch_across_partitions_warn_threshold} (10 partitions)
- * and {@code batch_size_warn_threshold} (5 KiB of data, counted as {@link #rowBytes} does, with a
- * tenth kept in reserve). Above those a node logs a warning per batch; at 50 KiB it refuses it.
+ * How big a write batch may grow: the spec's {@code sink.cassandra.writeBatch}. The defaults keep
+ * every batch under the warnings of a Cassandra with default settings: {@code
+ * unlogged_batch_across_partitions_warn_threshold} (10 partitions) and {@code
+ * batch_size_warn_threshold} (5 KiB of data, counted as {@link #rowBytes} does, with a tenth kept
+ * in reserve). Above those a node logs a warning per batch; at 50 KiB it refuses it.
  *
  * @param maxRows rows per batch; 1 sends every row on its own
  * @param maxBytes data per batch, as Cassandra measures it
  */
 public record BatchLimits(int maxRows, int maxBytes) implements Serializable {
-  public static final BatchLimits DEFAULT = new BatchLimits(10, 4608);
+  public static final BatchLimits DEFAULT =
+      new BatchLimits(PipelineDefaults.WRITE_BATCH_ROWS, PipelineDefaults.WRITE_BATCH_BYTES);
   public static final BatchLimits NONE = new BatchLimits(1, 0);
 
   /** Per cell, Cassandra counts its timestamp, TTL and local deletion time beside the value. */

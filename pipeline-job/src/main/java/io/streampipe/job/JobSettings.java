@@ -70,7 +70,8 @@ public record JobSettings(
         env.getOrDefault(JobContract.ENV_CHECKPOINT_LOCATION, JobContract.CHECKPOINT_MOUNT_DIR),
         prometheus.isEnabled() ? prometheus.getPort() : -1,
         DEFAULT_MAX_IN_FLIGHT,
-        BatchLimits.DEFAULT);
+        new BatchLimits(
+            cassandra.getWriteBatch().getMaxRows(), cassandra.getWriteBatch().getMaxBytes()));
   }
 
   public JobSettings withCheckpointLocation(String location) {

@@ -18,6 +18,19 @@ class JobSettingsTest {
     assertThat(settings.checkpointLocation()).isEqualTo(JobContract.CHECKPOINT_MOUNT_DIR);
     assertThat(settings.metricsPort()).isEqualTo(9464);
     assertThat(settings.username()).isNull();
+    assertThat(settings.writeBatch()).isEqualTo(BatchLimits.DEFAULT);
+  }
+
+  @Test
+  void takesTheWriteBatchLimitsFromTheSpec() {
+    var document = TestDocuments.users();
+    var batch = new io.streampipe.api.v1alpha1.WriteBatchSpec();
+    batch.setMaxRows(1);
+    document.spec().getSink().getCassandra().setWriteBatch(batch);
+
+    JobSettings settings = JobSettings.resolve(document, Map.of());
+
+    assertThat(settings.writeBatch()).isEqualTo(new BatchLimits(1, 4608));
   }
 
   @Test
@@ -55,9 +68,11 @@ class JobSettingsTest {
         JobSettings.resolve(TestDocuments.users(), Map.of())
             .withCheckpointLocation("/x")
             .withMetricsPort(-1)
-            .withMaxInFlight(64);
+            .withMaxInFlight(64)
+            .withWriteBatch(BatchLimits.NONE);
 
     assertThat(settings.checkpointLocation()).isEqualTo("/x");
+    assertThat(settings.writeBatch()).isEqualTo(BatchLimits.NONE);
     assertThat(settings.metricsEnabled()).isFalse();
     assertThat(settings.maxInFlight()).isEqualTo(64);
   }

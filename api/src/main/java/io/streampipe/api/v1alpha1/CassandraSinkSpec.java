@@ -39,6 +39,11 @@ public class CassandraSinkSpec {
       "How long a row lives, as a duration like 20m, 12h or 7d; absent or 0 keeps rows forever.")
   private String ttl;
 
+  @JsonPropertyDescription(
+      "How the job groups rows into Cassandra requests: small UNLOGGED batches of rows owned by"
+          + " the same nodes. Lower the limits if your nodes warn about batch sizes.")
+  private WriteBatchSpec writeBatch;
+
   public List<String> getContactPoints() {
     return contactPoints;
   }
@@ -85,5 +90,13 @@ public class CassandraSinkSpec {
 
   public void setTtl(String ttl) {
     this.ttl = ttl;
+  }
+
+  public WriteBatchSpec getWriteBatch() {
+    return writeBatch;
+  }
+
+  public void setWriteBatch(WriteBatchSpec writeBatch) {
+    this.writeBatch = writeBatch;
   }
 }

@@ -11,6 +11,8 @@ final class Limits {
   static final int MAX_REPLICAS = 10;
   static final int MAX_REPLICATION_FACTOR = 10;
   static final long MAX_OFFSETS_PER_TRIGGER = 100_000_000L;
+  static final int MAX_WRITE_BATCH_ROWS = 1_000;
+  static final int MAX_WRITE_BATCH_BYTES = 1 << 20;
   static final Duration MIN_TRIGGER = Duration.ofMillis(100);
   static final Duration MAX_TRIGGER = Duration.ofDays(1);
 

@@ -4,6 +4,7 @@ import io.streampipe.api.CqlIdentifiers;
 import io.streampipe.api.Durations;
 import io.streampipe.api.v1alpha1.CassandraSinkSpec;
 import io.streampipe.api.v1alpha1.ReplicationSpec;
+import io.streampipe.api.v1alpha1.WriteBatchSpec;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +45,17 @@ final class SinkChecks {
         t -> Durations.parse(t).filter(SinkChecks::validTtl).isPresent(),
         path + ".ttl",
         "must be 0 or a whole number of seconds up to 20 years, written like 20m, 12h or 7d");
+    WriteBatchSpec batch = sink.getWriteBatch();
+    problems.require(
+        batch.getMaxRows(),
+        rows -> rows >= 1 && rows <= Limits.MAX_WRITE_BATCH_ROWS,
+        path + ".writeBatch.maxRows",
+        "must be between 1 and " + Limits.MAX_WRITE_BATCH_ROWS);
+    problems.require(
+        batch.getMaxBytes(),
+        bytes -> bytes >= 0 && bytes <= Limits.MAX_WRITE_BATCH_BYTES,
+        path + ".writeBatch.maxBytes",
+        "must be between 0 and " + Limits.MAX_WRITE_BATCH_BYTES);
   }
 
   private static void identifier(String name, String path, Problems problems) {

@@ -118,6 +118,16 @@ class PipelineValidatorTest {
             "spec.sink.cassandra.ttl",
             "must be 0 or a whole number of seconds up to 20 years, written like 20m, 12h or 7d"),
         broken(
+            "write batch of no rows",
+            s -> s.getSink().getCassandra().setWriteBatch(writeBatch(0, 4096)),
+            "spec.sink.cassandra.writeBatch.maxRows",
+            "must be between 1 and 1000"),
+        broken(
+            "write batch bytes beyond a mebibyte",
+            s -> s.getSink().getCassandra().setWriteBatch(writeBatch(10, 2 << 20)),
+            "spec.sink.cassandra.writeBatch.maxBytes",
+            "must be between 0 and 1048576"),
+        broken(
             "trigger too short",
             s -> s.getProcessing().setTrigger("10ms"),
             "spec.processing.trigger",
@@ -239,5 +249,12 @@ class PipelineValidatorTest {
   private static Arguments broken(
       String why, Consumer<StreamingPipelineSpec> breakIt, String path, String message) {
     return Arguments.of(why, breakIt, new Problem(path, message));
+  }
+
+  private static io.streampipe.api.v1alpha1.WriteBatchSpec writeBatch(int rows, int bytes) {
+    var batch = new io.streampipe.api.v1alpha1.WriteBatchSpec();
+    batch.setMaxRows(rows);
+    batch.setMaxBytes(bytes);
+    return batch;
   }
 }

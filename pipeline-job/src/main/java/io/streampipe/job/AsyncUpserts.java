@@ -22,9 +22,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * enough not to drown it or the driver's queues. Rows that the same nodes own travel together in
  * small UNLOGGED batches sent to one of those nodes, so a request carries several rows and no
  * coordinator forwards them ({@link BatchLimits} keeps batches under Cassandra's warnings). The
- * first failure fails the task, so Spark retries the batch rather than committing it.
+ * first failure fails the task, so Spark retries the batch rather than committing it. Public for
+ * the benchmark's raw client, which writes through it too.
  */
-final class AsyncUpserts {
+public final class AsyncUpserts {
   private final CqlSession session;
   private final CqlIdentifier keyspace;
   private final TokenMap tokens;
@@ -39,22 +40,23 @@ final class AsyncUpserts {
   /**
    * @param maxInFlight rows sent and not yet answered, at most
    */
-  AsyncUpserts(CqlSession session, String keyspace, BatchLimits limits, int maxInFlight) {
+  public AsyncUpserts(CqlSession session, String keyspace, BatchLimits limits, int maxInFlight) {
     this.session = session;
     this.keyspace = CqlIdentifier.fromInternal(keyspace);
     // Without token metadata the owners are unknown: every row then goes alone.
-    this.tokens = session.getMetadata().getTokenMap().orElse(null);
+    this.tokens = limits.maxRows() > 1 ? session.getMetadata().getTokenMap().orElse(null) : null;
     this.batches = new WriteBatches<>(limits, this::send);
     this.maxInFlight = Math.max(maxInFlight, limits.maxRows());
     this.permits = new Semaphore(this.maxInFlight);
   }
 
-  void write(BoundStatement upsert) {
-    batches.add(owners(upsert), upsert, size(upsert));
+  public void write(BoundStatement upsert) {
+    Set<Node> owners = owners(upsert);
+    batches.add(owners, upsert, owners == null ? 0 : size(upsert));
   }
 
   /** Sends what is held, waits for every write in flight; returns the rows written. */
-  long finish() throws InterruptedException {
+  public long finish() throws InterruptedException {
     batches.flush();
     permits.acquire(maxInFlight);
     permits.release(maxInFlight);

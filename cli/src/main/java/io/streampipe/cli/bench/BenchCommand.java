@@ -93,8 +93,8 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(
       names = "--write-batch-rows",
       description =
-          "Rows per Cassandra request in the job; 1 writes each row alone (default: the job's own, "
-              + "with its byte limit).")
+          "Rows per Cassandra request in the job and the batched raw client; 1 writes each row"
+              + " alone (default: the pipeline's sink.cassandra.writeBatch).")
   Integer writeBatchRows;
 
   @Option(
@@ -149,7 +149,8 @@ public final class BenchCommand implements Callable<Integer> {
     BenchReport report = new BenchReport();
     BenchTable table = new BenchTable(session, pipeline);
     BenchPipelines pipelines = new BenchPipelines(pipeline, this::tune);
-    RawWrites raw = new RawWrites(session, table.upsertCql(), inFlight);
+    RawWrites raw = new RawWrites(session, table.keyspace(), table.upsertCql(), inFlight);
+    BatchLimits jobBatches = tune(JobSettings.fromEnvironment(pipeline)).writeBatch();
     JobDrain job = new JobDrain(spark, pipelines, cpu);
     Workload measured = Workload.generate(pipeline, 2, events, invalidRatio, duplicateRatio);
     describe(report, pipeline, measured);
@@ -158,9 +159,14 @@ public final class BenchCommand implements Callable<Integer> {
       table.truncate();
       double load = Load.now();
       CpuMeter.Usage before = cpu.now();
-      double rawRate = raw.write(measured.rows());
+      double rawRate = raw.write(measured.rows(), BatchLimits.NONE);
       CpuMeter.Usage rawCpu = cpu.now().minus(before);
       log(out, "run %d raw: %,.0f rows/s", run, rawRate);
+      table.truncate();
+      before = cpu.now();
+      double batchedRate = raw.write(measured.rows(), jobBatches);
+      CpuMeter.Usage batchedCpu = cpu.now().minus(before);
+      log(out, "run %d raw batched as the job: %,.0f rows/s", run, batchedRate);
       table.truncate();
       JobDrain.Result drained = job.drain(measured, "run");
       String note = table.check(drained, measured);
@@ -169,10 +175,14 @@ public final class BenchCommand implements Callable<Integer> {
       report.add(
           new BenchReport.Pair(
               rawRate,
+              batchedRate,
               drained.validPerSecond(),
               load,
               note,
-              "raw " + rawCpu.perRow(rows) + "; job " + drained.cpu().perRow(rows)));
+              List.of(
+                  "raw " + rawCpu.perRow(rows),
+                  "raw batched " + batchedCpu.perRow(rows),
+                  "job " + drained.cpu().perRow(rows))));
     }
     if (latencySeconds > 0) {
       table.truncate();
@@ -198,7 +208,7 @@ public final class BenchCommand implements Callable<Integer> {
       PipelineDocument pipeline, RawWrites raw, JobDrain job, BenchTable table, PrintWriter out)
       throws InterruptedException {
     Workload warm = Workload.generate(pipeline, 1, warmUp, invalidRatio, duplicateRatio);
-    log(out, "warm-up raw: %,.0f rows/s", raw.write(warm.rows()));
+    log(out, "warm-up raw: %,.0f rows/s", raw.write(warm.rows(), BatchLimits.NONE));
     table.truncate();
     log(out, "warm-up job: %,.0f rows/s", job.drain(warm, "warmup").validPerSecond());
   }
@@ -220,9 +230,9 @@ public final class BenchCommand implements Callable<Integer> {
     JobSettings job = tune(JobSettings.fromEnvironment(pipeline));
     report.setup(
         String.format(
-            "raw: one row per request; job: %d rows in flight per task, up to %d rows and %,d bytes"
-                + " per request",
-            job.maxInFlight(), job.writeBatch().maxRows(), job.writeBatch().maxBytes()));
+            "raw: one row per request; raw batched and job: up to %d rows and %,d bytes per request;"
+                + " job: %d rows in flight per task",
+            job.writeBatch().maxRows(), job.writeBatch().maxBytes(), job.maxInFlight()));
     report.setup(
         "rows/s: valid events written per second (raw: first send to last answer;"
             + " job: start of its first batch to end of the batch reading the last event)");

@@ -16,6 +16,10 @@ final class BenchTable {
     this.table = TableDefinition.desired(pipeline.spec());
   }
 
+  String keyspace() {
+    return table.keyspace();
+  }
+
   String upsertCql() {
     return CqlStatements.upsert(table);
   }

@@ -55,7 +55,10 @@ final class DeadLetterSender {
     Properties config = new Properties();
     config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     config.put(ProducerConfig.ACKS_CONFIG, "all");
-    config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+    // Dead letters wait for nothing but the task's end, which flushes them: a long linger packs
+    // them into few requests. At 5 ms the broker spent ~4 us of CPU per row of the batch on them.
+    config.put(ProducerConfig.LINGER_MS_CONFIG, 100);
+    config.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
     config.put(ProducerConfig.CLIENT_ID_CONFIG, "streampipe-dead-letters");
     return new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
   }

@@ -66,16 +66,18 @@ public final class RecordValidator implements Serializable {
   }
 
   private void readObject(JsonParser parser, Object[] values, String[] raw) throws IOException {
+    int next = 0;
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
-      Integer at = index.get(parser.currentName());
+      int at = position(parser.currentName(), next);
       JsonToken token = parser.nextToken();
-      if (at == null || token == JsonToken.VALUE_NULL) {
+      if (at < 0 || token == JsonToken.VALUE_NULL) {
         parser.skipChildren();
-        if (at != null) {
+        if (at >= 0) {
           values[at] = null;
         }
         continue;
       }
+      next = at + 1;
       Object value = FieldCodec.read(parser, token, fields[at].type());
       if (value == FieldCodec.WRONG_TYPE || fields[at].allowedValues() != null) {
         raw[at] = token.isScalarValue() ? parser.getText() : token.asString();
@@ -86,6 +88,19 @@ public final class RecordValidator implements Serializable {
     if (parser.currentToken() != JsonToken.END_OBJECT) {
       throw new IOException("the JSON object is not closed");
     }
+  }
+
+  /**
+   * The declared position of a property, or -1. Producers mostly write the fields in one order, so
+   * the field after the previous one is tried before the map: a profile showed the lookup at a
+   * twentieth of the task.
+   */
+  private int position(String name, int next) {
+    if (next < fields.length && fields[next].name().equals(name)) {
+      return next;
+    }
+    Integer at = index.get(name);
+    return at == null ? -1 : at;
   }
 
   /** Failures in declaration order, or null when none; keeps the happy path allocation-free. */

@@ -59,7 +59,8 @@ final class SliceWriter implements FlatMapFunction<Iterator<InternalRow>, BatchC
             settings.maxInFlight());
     WriteClock clock = new WriteClock();
     RecentByKey<Latest> recent =
-        new RecentByKey<>(DEDUP_WINDOW, latest -> write(writes, binder, latest));
+        new RecentByKey<>(
+            DEDUP_WINDOW, latest -> writes.write(binder.bind(latest.values(), latest.writeTime())));
     while (records.hasNext()) {
       InternalRow record = records.next();
       counts.read++;
@@ -101,9 +102,5 @@ final class SliceWriter implements FlatMapFunction<Iterator<InternalRow>, BatchC
     String message =
         DeadLetterMessage.render(plan.pipeline(), rejection, origin, value, Instant.now());
     deadLetters.send(record.isNullAt(KEY) ? null : record.getBinary(KEY), message);
-  }
-
-  private static void write(AsyncUpserts writes, ValuesBinder binder, Latest latest) {
-    writes.write(binder.bind(latest.values(), latest.writeTime()));
   }
 }

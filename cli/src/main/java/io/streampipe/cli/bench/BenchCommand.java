@@ -29,10 +29,11 @@ import picocli.CommandLine.Spec;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = {
-      "Start a local Kafka and Cassandra, warm Cassandra, then measure the raw write ceiling (async"
-          + " prepared INSERTs of the same rows) and the job draining a pre-loaded backlog,"
-          + " alternately; then the latency produce -> row readable at half the job's rate with the"
-          + " declared trigger. Prints every figure in one table. See cli/BENCHMARK.md."
+      "Start a local Kafka and Cassandra, warm Cassandra, then measure in each run the raw write"
+          + " ceiling (async prepared INSERTs of the same rows, one per request), the same client"
+          + " batching as the job does, and the job draining a pre-loaded backlog, the job first"
+          + " in every other run; then the latency produce -> row readable at half the job's rate"
+          + " with the declared trigger. Prints every figure in one table. See cli/BENCHMARK.md."
     })
 public final class BenchCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec command;
@@ -69,7 +70,7 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Option(
       names = "--warm-up",
-      defaultValue = "300000",
+      defaultValue = "500000",
       description = "Warm-up writes, raw then job (default ${DEFAULT-VALUE} each).")
   int warmUp;
 
@@ -156,32 +157,28 @@ public final class BenchCommand implements Callable<Integer> {
     describe(report, pipeline, measured);
     warmUp(pipeline, raw, job, table, out);
     for (int run = 1; run <= runs; run++) {
-      table.truncate();
       double load = Load.now();
-      CpuMeter.Usage before = cpu.now();
-      double rawRate = raw.write(measured.rows(), BatchLimits.NONE);
-      CpuMeter.Usage rawCpu = cpu.now().minus(before);
-      log(out, "run %d raw: %,.0f rows/s", run, rawRate);
-      table.truncate();
-      before = cpu.now();
-      double batchedRate = raw.write(measured.rows(), jobBatches);
-      CpuMeter.Usage batchedCpu = cpu.now().minus(before);
-      log(out, "run %d raw batched as the job: %,.0f rows/s", run, batchedRate);
-      table.truncate();
-      JobDrain.Result drained = job.drain(measured, "run");
-      String note = table.check(drained, measured);
-      log(out, "run %d job: %,.0f rows/s (%s)", run, drained.validPerSecond(), note);
+      // Runs alternate which side goes first, so neither always meets the warmer Cassandra.
+      boolean jobFirst = run % 2 == 0;
+      JobRun jobRun = jobFirst ? drain(job, table, measured, run, out) : null;
+      RawRun single = rawRun(raw, cpu, table, measured, BatchLimits.NONE, run, "raw", out);
+      RawRun batched =
+          rawRun(raw, cpu, table, measured, jobBatches, run, "raw batched as the job", out);
+      if (!jobFirst) {
+        jobRun = drain(job, table, measured, run, out);
+      }
+      JobDrain.Result drained = jobRun.drained();
       long rows = measured.rows().size();
       report.add(
           new BenchReport.Pair(
-              rawRate,
-              batchedRate,
+              single.rate(),
+              batched.rate(),
               drained.validPerSecond(),
               load,
-              note,
+              (jobFirst ? "job first; " : "") + jobRun.note(),
               List.of(
-                  "raw " + rawCpu.perRow(rows),
-                  "raw batched " + batchedCpu.perRow(rows),
+                  "raw " + single.cpu().perRow(rows),
+                  "raw batched " + batched.cpu().perRow(rows),
                   "job " + drained.cpu().perRow(rows))));
     }
     if (latencySeconds > 0) {
@@ -195,6 +192,39 @@ public final class BenchCommand implements Callable<Integer> {
       report.latency(latency, (load + Load.now()) / 2);
     }
     return report;
+  }
+
+  /** One pass of the raw client: its rate and the CPU every process used meanwhile. */
+  private record RawRun(double rate, CpuMeter.Usage cpu) {}
+
+  /** One drain of the job and what the table check found after it. */
+  private record JobRun(JobDrain.Result drained, String note) {}
+
+  private RawRun rawRun(
+      RawWrites raw,
+      CpuMeter cpu,
+      BenchTable table,
+      Workload workload,
+      BatchLimits limits,
+      int run,
+      String label,
+      PrintWriter out)
+      throws InterruptedException {
+    table.truncate();
+    CpuMeter.Usage before = cpu.now();
+    double rate = raw.write(workload.rows(), limits);
+    RawRun result = new RawRun(rate, cpu.now().minus(before));
+    log(out, "run %d %s: %,.0f rows/s", run, label, rate);
+    return result;
+  }
+
+  private JobRun drain(JobDrain job, BenchTable table, Workload workload, int run, PrintWriter out)
+      throws InterruptedException {
+    table.truncate();
+    JobDrain.Result drained = job.drain(workload, "run");
+    String note = table.check(drained, workload);
+    log(out, "run %d job: %,.0f rows/s (%s)", run, drained.validPerSecond(), note);
+    return new JobRun(drained, note);
   }
 
   private JobSettings tune(JobSettings settings) {

@@ -1,5 +1,5 @@
 variable "kubeconfig" {
-  description = "Path of the kubeconfig; for k3s /etc/rancher/k3s/k3s.yaml."
+  description = "Path of the kubeconfig; for k3s a private copy of /etc/rancher/k3s/k3s.yaml (see README)."
   type        = string
   default     = "~/.kube/config"
 }

@@ -19,6 +19,11 @@ resource "google_container_cluster" "this" {
   release_channel {
     channel = "REGULAR"
   }
+
+  # The node pool's GKE_METADATA mode needs Workload Identity enabled on the cluster.
+  workload_identity_config {
+    workload_pool = "${var.project_id}.svc.id.goog"
+  }
 }
 
 resource "google_container_node_pool" "streampipe" {

@@ -26,8 +26,9 @@ class ChartRbacTest {
 
   /**
    * The operator's API calls by scope, from the chart's rbac/operator-rules.yaml: the one list the
-   * templates render and the operator's OperatorRbacIT checks against the calls it really makes.
-   * Here the chart must grant exactly that list, in each way it can be installed.
+   * templates render and the operator's OperatorRbac (run by PipelineOperatorIT) checks against the
+   * calls it really makes. Here the chart must grant exactly that list, in each way it can be
+   * installed.
    */
   private static final Map<String, Map<String, Set<String>>> OPERATOR = OperatorRules.load();
 

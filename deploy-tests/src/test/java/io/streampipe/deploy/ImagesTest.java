@@ -80,18 +80,16 @@ class ImagesTest {
     Path operatorConfig =
         DeployPaths.project()
             .resolve("operator/src/main/java/io/streampipe/operator/OperatorConfig.java");
-    if (Files.exists(operatorConfig)) {
-      assertThat(Files.readString(operatorConfig))
-          .contains("local:///opt/streampipe/pipeline-job.jar");
-    }
+    assertThat(operatorConfig).exists();
+    assertThat(Files.readString(operatorConfig))
+        .contains("local:///opt/streampipe/pipeline-job.jar");
     Path sparkApplication =
         DeployPaths.project()
             .resolve(
                 "operator/src/main/java/io/streampipe/operator/desired/DesiredSparkApplication.java");
-    if (Files.exists(sparkApplication)) {
-      assertThat(Files.readString(sparkApplication)).contains("SPARK_UID = 185");
-      assertThat(dockerfile).contains("USER 185:185");
-    }
+    assertThat(sparkApplication).exists();
+    assertThat(Files.readString(sparkApplication)).contains("SPARK_UID = 185");
+    assertThat(dockerfile).contains("USER 185:185");
   }
 
   @Test

@@ -60,8 +60,11 @@ final class PartitionWriter implements MapPartitionsFunction<Row, BatchCounts> {
             plan.keyspace(),
             settings.writeBatch(),
             settings.maxInFlight());
+    // Rising write times in send order, one per row: a batch's own timestamp would be shared by
+    // its rows, and two of them may be the same Cassandra row under dedup keys wider than the key.
+    WriteClock clock = new WriteClock();
     for (Row row : latest.items()) {
-      writes.write(binder.bind(row));
+      writes.write(binder.bind(row, clock.next(System.currentTimeMillis() * 1000)));
     }
     return writes.finish();
   }

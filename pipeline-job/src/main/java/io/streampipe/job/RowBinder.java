@@ -23,7 +23,7 @@ final class RowBinder {
     this.types = types.toArray(new FieldType[0]);
   }
 
-  BoundStatement bind(Row row) {
+  BoundStatement bind(Row row, long writeTimeMicros) {
     BoundStatementBuilder statement = upsert.boundStatementBuilder();
     for (int i = 0; i < types.length; i++) {
       int column = ValidatedRows.FIRST_FIELD + i;
@@ -31,7 +31,7 @@ final class RowBinder {
         set(statement, i, types[i], row, column);
       }
     }
-    // The write time (the last variable) stays unset: Cassandra then takes the request's.
+    statement.setLong(types.length, writeTimeMicros);
     // Upserts are idempotent, which lets the driver retry them after a timeout.
     return statement.setIdempotence(true).build();
   }

@@ -89,6 +89,30 @@ class AsyncUpsertsIT {
   }
 
   @Test
+  void theShufflePathsRowsOfOneKeyInOneBatchResolveToTheLastSent() throws Exception {
+    Table table = table();
+    PreparedStatement upsert =
+        cql.prepare(
+            "INSERT INTO " + table.qualified() + " (id, body) VALUES (?, ?) USING TIMESTAMP ?");
+    RowBinder binder = new RowBinder(upsert, TYPES);
+    UUID id = UUID.randomUUID();
+    AsyncUpserts writes = new AsyncUpserts(cql, KEYSPACE, BatchLimits.DEFAULT, 256);
+    WriteClock clock = new WriteClock();
+    long now = System.currentTimeMillis() * 1000;
+    // A shared batch timestamp would leave the tie to Cassandra, which keeps the greater value.
+    for (String body : List.of("zz-sent-first", "aa-sent-last")) {
+      Object[] row = new Object[ValidatedRows.FIRST_FIELD + 2];
+      row[ValidatedRows.FIRST_FIELD] = id.toString();
+      row[ValidatedRows.FIRST_FIELD + 1] = body;
+      writes.write(binder.bind(org.apache.spark.sql.RowFactory.create(row), clock.next(now)));
+    }
+    assertThat(writes.finish()).isEqualTo(2);
+    assertThat(writes.requests()).isEqualTo(1);
+
+    assertThat(cql.execute(select(table), id).one().getString("body")).isEqualTo("aa-sent-last");
+  }
+
+  @Test
   void oneRowPerBatchSendsEveryRowAlone() throws Exception {
     ValuesBinder binder = table().binder();
     AsyncUpserts writes = new AsyncUpserts(cql, KEYSPACE, BatchLimits.NONE, 64);

@@ -44,7 +44,7 @@ public final class AsyncUpserts {
     this.session = session;
     this.keyspace = CqlIdentifier.fromInternal(keyspace);
     // Without token metadata the owners are unknown: every row then goes alone.
-    this.tokens = limits.maxRows() > 1 ? session.getMetadata().getTokenMap().orElse(null) : null;
+    this.tokens = limits.batches() ? session.getMetadata().getTokenMap().orElse(null) : null;
     this.batches = new WriteBatches<>(limits, this::send);
     this.maxInFlight = Math.max(maxInFlight, limits.maxRows());
     this.permits = new Semaphore(this.maxInFlight);
@@ -98,27 +98,30 @@ public final class AsyncUpserts {
 
   private void send(List<BoundStatement> rows) {
     int count = rows.size();
+    rethrow();
     try {
       permits.acquire(count);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while writing", e);
     }
-    rethrow();
     requests++;
     session
         .executeAsync(statement(rows))
         .whenComplete(
             (result, error) -> {
-              if (error != null) {
-                failure.compareAndSet(null, error);
-              } else {
-                written.addAndGet(count);
-                if (!result.getExecutionInfo().getWarnings().isEmpty()) {
-                  warned.incrementAndGet();
+              try {
+                if (error != null) {
+                  failure.compareAndSet(null, error);
+                } else {
+                  written.addAndGet(count);
+                  if (!result.getExecutionInfo().getWarnings().isEmpty()) {
+                    warned.incrementAndGet();
+                  }
                 }
+              } finally {
+                permits.release(count);
               }
-              permits.release(count);
             });
   }
 

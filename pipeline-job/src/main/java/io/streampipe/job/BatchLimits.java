@@ -28,6 +28,14 @@ public record BatchLimits(int maxRows, int maxBytes) implements Serializable {
     if (maxRows < 1) {
       throw new IllegalArgumentException("a batch holds at least one row, not " + maxRows);
     }
+    if (maxBytes < 0) {
+      throw new IllegalArgumentException("a batch's byte limit cannot be negative: " + maxBytes);
+    }
+  }
+
+  /** Whether rows ever share a request: with one row or no bytes allowed, each goes alone. */
+  boolean batches() {
+    return maxRows > 1 && maxBytes > 0;
   }
 
   /** The size Cassandra gives a row of these cell values (bytes each) in a batch. */

@@ -69,6 +69,9 @@ public final class RecordValidator implements Serializable {
     int next = 0;
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
       int at = position(parser.currentName(), next);
+      if (at >= 0) {
+        next = at + 1;
+      }
       JsonToken token = parser.nextToken();
       if (at < 0 || token == JsonToken.VALUE_NULL) {
         parser.skipChildren();
@@ -77,7 +80,6 @@ public final class RecordValidator implements Serializable {
         }
         continue;
       }
-      next = at + 1;
       Object value = FieldCodec.read(parser, token, fields[at].type());
       if (value == FieldCodec.WRONG_TYPE || fields[at].allowedValues() != null) {
         raw[at] = token.isScalarValue() ? parser.getText() : token.asString();

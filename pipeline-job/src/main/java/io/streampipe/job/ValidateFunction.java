@@ -12,9 +12,11 @@ import org.apache.spark.sql.RowFactory;
 final class ValidateFunction implements MapPartitionsFunction<Row, Row> {
   private static final long serialVersionUID = 1L;
   private final JobPlan plan;
+  private final int width;
 
   ValidateFunction(JobPlan plan) {
     this.plan = plan;
+    this.width = ValidatedRows.FIRST_FIELD + plan.validator().fields().size();
   }
 
   @Override
@@ -39,7 +41,7 @@ final class ValidateFunction implements MapPartitionsFunction<Row, Row> {
     int partition = record.getInt(2);
     long offset = record.getLong(3);
     Validated result = plan.validator().validate(value);
-    Object[] row = new Object[ValidatedRows.FIRST_FIELD + plan.validator().fields().size()];
+    Object[] row = new Object[width];
     row[3] = partition;
     row[4] = offset;
     row[5] = key;

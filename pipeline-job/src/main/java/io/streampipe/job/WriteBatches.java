@@ -34,7 +34,7 @@ final class WriteBatches<G, T> {
    * @param bytes the row's size as Cassandra counts it against its batch size thresholds
    */
   void add(G group, T row, long bytes) {
-    if (group == null || limits.maxRows() <= 1 || bytes > limits.maxBytes()) {
+    if (group == null || !limits.batches() || bytes > limits.maxBytes()) {
       out.accept(List.of(row));
       return;
     }

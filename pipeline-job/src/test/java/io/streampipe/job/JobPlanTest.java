@@ -20,8 +20,8 @@ class JobPlanTest {
     assertThat(plan.trigger()).isEqualTo(Duration.ofSeconds(1));
     assertThat(plan.upsertCql())
         .startsWith("INSERT INTO \"streampipe_it\".\"created_users\" (\"id\", \"first_name\"")
-        .doesNotContain("TTL");
-    assertThat(plan.ttlSeconds()).isEqualTo(1200);
+        .doesNotContain("TTL")
+        .endsWith("USING TIMESTAMP ?");
     assertThat(plan.dedupOnPrimaryKey()).isTrue();
   }
 

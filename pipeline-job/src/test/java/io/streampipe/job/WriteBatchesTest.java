@@ -1,6 +1,7 @@
 package io.streampipe.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -61,6 +62,18 @@ class WriteBatchesTest {
     batches.add("node1", "a", 10);
     batches.add("node1", "b", 10);
     assertThat(sent).containsExactly(List.of("a"), List.of("b"));
+  }
+
+  @Test
+  void noBytesAllowedDisablesBatchingAndNegativeLimitsAreRefused() {
+    WriteBatches<String, String> batches = batches(10, 0);
+    batches.add("node1", "a", 10);
+    batches.add("node1", "b", 10);
+    assertThat(sent).containsExactly(List.of("a"), List.of("b"));
+    assertThat(new BatchLimits(10, 0).batches()).isFalse();
+    assertThat(BatchLimits.DEFAULT.batches()).isTrue();
+    assertThatThrownBy(() -> new BatchLimits(0, 100)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new BatchLimits(10, -1)).isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

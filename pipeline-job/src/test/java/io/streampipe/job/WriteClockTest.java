@@ -34,6 +34,7 @@ class WriteClockTest {
   @Test
   void isTheSameOnEveryReplayOfASlice() {
     long[] timestamps = {7_000, 7_000, 3_000, 8_000};
+    assertThat(times(timestamps)).containsExactly(7_000, 7_001, 7_002, 8_000);
     assertThat(times(timestamps)).containsExactly(times(timestamps));
   }
 

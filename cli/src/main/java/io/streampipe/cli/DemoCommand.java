@@ -95,7 +95,11 @@ final class DemoCommand implements Callable<Integer> {
       out.printf(
           "  Kafka %s, Cassandra %s, ready in %.1f s%n",
           stack.kafka().bootstrapServers(), stack.cassandra().contactPoint(), seconds(started));
-      PipelineDocument pipeline = Pipelines.validated(tunedForDemo(document), embedded(stack));
+      PipelineDocument pipeline =
+          Pipelines.validated(
+              tunedForDemo(document),
+              ConnectionOptions.of(
+                  stack.kafka().bootstrapServers(), stack.cassandra().contactPoint()));
       out.println("provisioning " + pipeline.name() + " from " + file + ":");
       Provisioning.provision(pipeline, out);
       return run(pipeline, out);
@@ -154,13 +158,6 @@ final class DemoCommand implements Callable<Integer> {
       }
       Thread.sleep(200);
     }
-  }
-
-  private ConnectionOptions embedded(LocalStack stack) {
-    ConnectionOptions options = new ConnectionOptions();
-    options.bootstrapServers = stack.kafka().bootstrapServers();
-    options.cassandra = stack.cassandra().contactPoint();
-    return options;
   }
 
   /** The file's 10 s trigger and 1,000 records per batch suit production, not a one-minute demo. */

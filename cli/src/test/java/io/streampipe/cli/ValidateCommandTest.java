@@ -63,7 +63,7 @@ class ValidateCommandTest {
 
   @Test
   void everyCommandHasHelp() {
-    for (String name : new String[] {"demo", "run", "provision", "produce", "validate"}) {
+    for (String name : new String[] {"demo", "run", "provision", "produce", "validate", "bench"}) {
       CliRunner.Result result = run(name, "--help");
       assertThat(result.code()).as(name).isZero();
       assertThat(result.out()).as(name).contains("Usage: streampipe " + name);

@@ -34,7 +34,7 @@ public record BatchLimits(int maxRows, int maxBytes) implements Serializable {
   }
 
   /** Whether rows ever share a request: with one row or no bytes allowed, each goes alone. */
-  boolean batches() {
+  public boolean batches() {
     return maxRows > 1 && maxBytes > 0;
   }
 

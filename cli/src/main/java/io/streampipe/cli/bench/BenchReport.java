@@ -7,7 +7,7 @@ import java.util.List;
 
 /** The figures of one benchmark run, printed as one final table. */
 final class BenchReport {
-  /** One run: the raw client one row per request, then batched as the job, then the job. */
+  /** One run: the raw client one row per request, the raw client batched as the job, the job. */
   record Pair(
       double rawPerSecond,
       double rawBatchedPerSecond,
@@ -96,7 +96,7 @@ final class BenchReport {
         millis.length,
         latency.unseen());
     if (millis.length == 0) {
-      out.println("    no samples seen");
+      out.println("    no samples seen: target p99 NOT met");
       return;
     }
     long p50 = Stats.percentile(millis, 50);

@@ -20,8 +20,9 @@ final class BenchTable {
     return table.keyspace();
   }
 
+  /** The job's own upsert, its write time the last variable, so raw and job send alike. */
   String upsertCql() {
-    return CqlStatements.upsert(table);
+    return CqlStatements.upsertWithWriteTime(table);
   }
 
   void truncate() {

@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * How to reach a Cassandra cluster: contact points, local datacenter, optional credentials and a
@@ -59,10 +58,6 @@ public record CassandraConnection(
 
   public CassandraConnection withRequestTimeout(Duration timeout) {
     return new CassandraConnection(contactPoints, localDatacenter, username, password, timeout);
-  }
-
-  public Optional<String> user() {
-    return Optional.ofNullable(username);
   }
 
   @Override

@@ -2,7 +2,6 @@ package io.streampipe.provisioning;
 
 import io.streampipe.api.cql.KeyspaceDefinition;
 import io.streampipe.api.cql.TableDefinition;
-import java.util.List;
 
 /**
  * Creates and safely evolves a pipeline's keyspace and table. {@link CqlSchemaProvisioner} talks to
@@ -30,13 +29,5 @@ public interface CassandraSchemaProvisioner {
   default SchemaState observe(KeyspaceDefinition keyspace, TableDefinition desired) {
     SchemaChange.validate(keyspace, desired);
     return observe(desired.keyspace(), desired.table());
-  }
-
-  /**
-   * Why a writer of {@code expected} rows cannot use the existing table (absent, a column missing
-   * or of another type, another primary key); empty when it can. For a job that fails fast.
-   */
-  default List<String> check(TableDefinition expected) {
-    return TableProbe.problems(observe(expected.keyspace(), expected.table()), expected);
   }
 }

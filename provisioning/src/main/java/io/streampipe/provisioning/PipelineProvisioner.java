@@ -37,16 +37,17 @@ public final class PipelineProvisioner {
             KafkaTopicProvisioner.connect(connections.kafkaBootstrapServers());
         CqlSession session = CassandraSessions.open(connections.cassandra())) {
       return new PipelineProvisioner(kafka, new CqlSchemaProvisioner(session))
-          .provision(document.spec());
+          .provisionValid(document.spec());
     }
   }
 
   /** Validates the spec (as written or defaulted) and, only when valid, provisions it. */
   public ProvisioningSummary provision(StreamingPipelineSpec spec) {
     List<Problem> problems = PipelineValidator.validate(spec);
-    if (!problems.isEmpty()) {
-      return ProvisioningSummary.invalid(problems);
-    }
+    return problems.isEmpty() ? provisionValid(spec) : ProvisioningSummary.invalid(problems);
+  }
+
+  private ProvisioningSummary provisionValid(StreamingPipelineSpec spec) {
     StreamingPipelineSpec defaulted = PipelineDefaults.apply(spec);
     List<TopicResult> topicResults = topics.ensureAll(defaulted);
     SchemaResult schemaResult =

@@ -22,7 +22,7 @@ class CassandraConnectionTest {
   @Test
   void withoutCredentialsSaysSo() {
     CassandraConnection connection = CassandraConnection.of(List.of("db1"), "dc1");
-    assertThat(connection.user()).isEmpty();
+    assertThat(connection.username()).isNull();
     assertThat(connection.toString()).contains("username=<none>", "password=<none>");
     assertThat(connection.requestTimeout()).isEqualTo(CassandraConnection.DEFAULT_REQUEST_TIMEOUT);
   }

@@ -83,7 +83,7 @@ class CassandraSchemaProvisionerIT {
     assertThat(existing.partitionKey()).containsExactly("id");
     assertThat(existing.clusteringColumns()).containsExactly("at");
     assertThat(existing.defaultTtlSeconds()).isEqualTo(1200);
-    assertThat(provisioner.check(table)).isEmpty();
+    assertThat(io.streampipe.api.cql.SchemaPlan.between(existing, table).isNoop()).isTrue();
   }
 
   @Test
@@ -148,8 +148,6 @@ class CassandraSchemaProvisionerIT {
     provisioner.dropTable(ks.name(), "events");
 
     assertThat(provisioner.observe(ks.name(), "events")).isEqualTo(SchemaState.tableAbsent());
-    assertThat(provisioner.check(table))
-        .containsExactly("table " + ks.name() + ".events does not exist");
     SchemaResult recreated = provisioner.ensure(ks, table);
     assertThat(recreated.createdKeyspace()).isFalse();
     assertThat(recreated.createdTable()).isTrue();

@@ -24,10 +24,6 @@ public record SchemaPlan(List<String> statements, List<String> refused) {
     return statements.isEmpty() && refused.isEmpty();
   }
 
-  public boolean isSafe() {
-    return refused.isEmpty();
-  }
-
   /** Plans the change from {@code existing} to {@code desired}, for the same keyspace and table. */
   public static SchemaPlan between(TableDefinition existing, TableDefinition desired) {
     List<String> refused = new ArrayList<>();

@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.streampipe.api.StreamingPipelines;
 import io.streampipe.api.v1alpha1.StreamingPipelineStatus;
+import io.streampipe.operator.desired.Labels;
 import io.streampipe.operator.status.Notices;
 import io.streampipe.operator.status.Notices.Notice;
 import java.time.Clock;
@@ -67,7 +68,7 @@ public class PipelineEvents {
             .withLastTimestamp(now)
             .withCount(1)
             .withNewSource()
-            .withComponent(Labelled.COMPONENT)
+            .withComponent(Labels.OPERATOR)
             .endSource()
             .build();
     try {
@@ -85,12 +86,5 @@ public class PipelineEvents {
 
   private long sequence() {
     return System.currentTimeMillis() * 1000 + SEQUENCE.incrementAndGet() % 1000;
-  }
-
-  /** The reporting component's name. */
-  static final class Labelled {
-    static final String COMPONENT = "streampipe-operator";
-
-    private Labelled() {}
   }
 }

@@ -126,16 +126,14 @@ public class PipelineReconciler
   }
 
   private ResolvedPipeline resolve(StreamingPipeline pipeline, Context<StreamingPipeline> context) {
-    ResolvedPipeline draft = ResolvedPipeline.of(pipeline, config, Optional.empty());
-    if (draft.kafkaCluster().isEmpty()
-        || draft.spec().getSource().getBootstrapServers() != null
-        || apis.kafkaVersion().isEmpty()) {
-      return draft;
-    }
+    // Without the Kafka CRD there is no informer to read; ResolvedPipeline.of uses the published
+    // address only for a Strimzi cluster the spec gives no bootstrap servers for.
     Optional<String> published =
-        context
-            .getSecondaryResource(GenericKubernetesResource.class, KafkaClusters.NAME)
-            .flatMap(KafkaBootstrap::fromStatus);
+        apis.kafkaVersion().isEmpty()
+            ? Optional.empty()
+            : context
+                .getSecondaryResource(GenericKubernetesResource.class, KafkaClusters.NAME)
+                .flatMap(KafkaBootstrap::fromStatus);
     return ResolvedPipeline.of(pipeline, config, published);
   }
 
@@ -179,7 +177,9 @@ public class PipelineReconciler
       StreamingPipeline pipeline, Context<StreamingPipeline> context, Exception e) {
     LOG.warn(
         "pipeline={}/{} reconcile_error={}", namespace(pipeline), name(pipeline), e.toString());
-    cleanup.events().warning(pipeline, "ReconcileError", String.valueOf(e.getMessage()));
+    cleanup
+        .events()
+        .warning(pipeline, Reason.ReconcileError.name(), String.valueOf(e.getMessage()));
     return ErrorStatusUpdateControl.noStatusUpdate();
   }
 

@@ -114,11 +114,6 @@ class PipelineOperatorIT {
         .until(() -> cluster.podMonitors().inNamespace(NS).withName("users").get() != null);
     assertOwnedAndLabelled(created, cluster.podMonitors().inNamespace(NS).withName("users").get());
     assertOwnedAndLabelled(created, job("users"));
-    assertOwnedAndLabelled(created, configMap("users"));
-    await()
-        .atMost(Duration.ofSeconds(20))
-        .until(() -> cluster.podMonitors().inNamespace(NS).withName("users").get() != null);
-    assertOwnedAndLabelled(created, cluster.podMonitors().inNamespace(NS).withName("users").get());
     cluster.jobState(NS, "users", "RUNNING");
     await()
         .atMost(Duration.ofSeconds(20))

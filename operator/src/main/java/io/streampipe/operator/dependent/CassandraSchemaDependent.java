@@ -26,11 +26,6 @@ public class CassandraSchemaDependent
     this.schemas = schemas;
   }
 
-  public static String resourceName(StreamingPipeline pipeline) {
-    var sink = pipeline.getSpec().getSink().getCassandra();
-    return sink.getKeyspace().getName() + "." + sink.getTable();
-  }
-
   @Override
   public ReconcileResult<SchemaOutcome> reconcile(
       StreamingPipeline primary, Context<StreamingPipeline> context) {

@@ -6,7 +6,6 @@ import io.javaoperatorsdk.operator.processing.dependent.Creator;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependentResource;
 import io.streampipe.operator.StreamingPipeline;
 import io.streampipe.operator.desired.DesiredCheckpointClaim;
-import io.streampipe.operator.desired.Names;
 
 /**
  * The checkpoint volume claim. Created once and never updated or deleted by the workflow: a claim
@@ -19,10 +18,6 @@ public class CheckpointClaimDependent
 
   public CheckpointClaimDependent() {
     super(PersistentVolumeClaim.class);
-  }
-
-  public static String resourceName(StreamingPipeline pipeline) {
-    return Names.checkpointClaim(pipeline.getMetadata().getName());
   }
 
   @Override

@@ -9,7 +9,6 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.GenericKubern
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.streampipe.operator.StreamingPipeline;
 import io.streampipe.operator.desired.DesiredKafkaTopics;
-import io.streampipe.operator.desired.Names;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -31,14 +30,6 @@ public class KafkaTopicDependent extends GenericKubernetesDependentResource<Stre
   public KafkaTopicDependent(String version) {
     super(new GroupVersionKind(DesiredKafkaTopics.GROUP + "/" + version, DesiredKafkaTopics.KIND));
     this.version = version;
-  }
-
-  public static String resourceName(String topic) {
-    return Names.kafkaTopic(topic);
-  }
-
-  public String version() {
-    return version;
   }
 
   @Override

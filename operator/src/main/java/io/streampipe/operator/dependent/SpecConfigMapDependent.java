@@ -5,7 +5,6 @@ import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
 import io.streampipe.operator.StreamingPipeline;
 import io.streampipe.operator.desired.DesiredConfigMap;
-import io.streampipe.operator.desired.Names;
 
 /** The ConfigMap with the pipeline document the job reads. */
 public class SpecConfigMapDependent
@@ -14,10 +13,6 @@ public class SpecConfigMapDependent
 
   public SpecConfigMapDependent() {
     super(ConfigMap.class);
-  }
-
-  public static String resourceName(StreamingPipeline pipeline) {
-    return Names.configMap(pipeline.getMetadata().getName());
   }
 
   @Override

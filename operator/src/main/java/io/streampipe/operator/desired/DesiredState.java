@@ -9,17 +9,16 @@ public final class DesiredState {
   private DesiredState() {}
 
   /**
-   * @param topicVersion the KafkaTopic API version to render
-   * @param podMonitors whether the PodMonitor CRD exists (always assumed when rendering)
+   * @param topicVersion the KafkaTopic API version to render; the PodMonitor CRD is assumed to
+   *     exist
    */
-  public static List<HasMetadata> all(
-      ResolvedPipeline pipeline, String topicVersion, boolean podMonitors) {
+  public static List<HasMetadata> all(ResolvedPipeline pipeline, String topicVersion) {
     List<HasMetadata> resources = new ArrayList<>();
     resources.addAll(DesiredKafkaTopics.build(pipeline, topicVersion).values());
     resources.add(DesiredConfigMap.build(pipeline));
     resources.add(DesiredCheckpointClaim.build(pipeline));
     resources.add(DesiredSparkApplication.build(pipeline));
-    if (podMonitors && pipeline.spec().getMonitoring().getPrometheus().isEnabled()) {
+    if (pipeline.spec().getMonitoring().getPrometheus().isEnabled()) {
       resources.add(DesiredPodMonitor.build(pipeline));
     }
     return resources;

@@ -53,7 +53,7 @@ public final class Renderer {
                 + topic.config());
       }
     }
-    for (HasMetadata resource : DesiredState.all(resolved, TopicApiVersion.V1, true)) {
+    for (HasMetadata resource : DesiredState.all(resolved, TopicApiVersion.V1)) {
       String yaml = Serialization.asYaml(resource);
       out.print(yaml.startsWith("---") ? yaml : "---\n" + yaml);
     }

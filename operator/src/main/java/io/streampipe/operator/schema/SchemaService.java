@@ -5,6 +5,7 @@ import io.streampipe.api.cql.KeyspaceDefinition;
 import io.streampipe.api.cql.TableDefinition;
 import io.streampipe.operator.desired.ResolvedPipeline;
 import io.streampipe.operator.schema.SchemaOutcome.State;
+import io.streampipe.operator.util.Errors;
 import io.streampipe.provisioning.CassandraConnection;
 import io.streampipe.provisioning.SchemaResult;
 import java.time.Duration;
@@ -51,7 +52,8 @@ public final class SchemaService {
     } catch (IllegalArgumentException e) {
       return new SchemaOutcome(State.REFUSED, name, List.of(e.getMessage()), false);
     } catch (RuntimeException e) {
-      return new SchemaOutcome(State.UNREACHABLE, name, List.of(describe(e)), false);
+      // Driver messages name hosts, never credentials.
+      return new SchemaOutcome(State.UNREACHABLE, name, List.of(Errors.oneLine(e)), false);
     }
   }
 
@@ -80,12 +82,5 @@ public final class SchemaService {
     return credentials
         .map(c -> connection.withCredentials(c.username(), c.password()))
         .orElse(connection);
-  }
-
-  /** The error as one line; driver messages name hosts, never credentials. */
-  static String describe(RuntimeException e) {
-    String message =
-        e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse("");
-    return e.getClass().getSimpleName() + message;
   }
 }

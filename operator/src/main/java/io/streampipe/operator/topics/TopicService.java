@@ -2,6 +2,7 @@ package io.streampipe.operator.topics;
 
 import io.streampipe.operator.desired.ResolvedPipeline;
 import io.streampipe.operator.topics.TopicsOutcome.State;
+import io.streampipe.operator.util.Errors;
 import io.streampipe.provisioning.TopicDefinition;
 import io.streampipe.provisioning.TopicResult;
 import java.util.ArrayList;
@@ -33,14 +34,8 @@ public final class TopicService {
         result.applied().forEach(line -> applied.add(topic.name() + ": " + line));
       }
     } catch (RuntimeException e) {
-      String message =
-          e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().get();
       return new TopicsOutcome(
-          State.UNREACHABLE,
-          servers,
-          names,
-          List.of(e.getClass().getSimpleName() + message),
-          false);
+          State.UNREACHABLE, servers, names, List.of(Errors.oneLine(e)), false);
     }
     return refused.isEmpty()
         ? new TopicsOutcome(State.READY, servers, names, applied, !applied.isEmpty())

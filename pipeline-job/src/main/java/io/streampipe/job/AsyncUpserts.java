@@ -50,6 +50,15 @@ public final class AsyncUpserts {
     this.permits = new Semaphore(this.maxInFlight);
   }
 
+  /** The writer of one task of a pipeline, on the JVM's shared session. */
+  static AsyncUpserts forTask(JobPlan plan, JobSettings settings) {
+    return new AsyncUpserts(
+        CassandraSessions.session(settings),
+        plan.keyspace(),
+        settings.writeBatch(),
+        settings.maxInFlight());
+  }
+
   public void write(BoundStatement upsert) {
     Set<Node> owners = owners(upsert);
     batches.add(owners, upsert, owners == null ? 0 : size(upsert));

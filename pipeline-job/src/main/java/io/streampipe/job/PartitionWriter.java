@@ -54,12 +54,7 @@ final class PartitionWriter implements MapPartitionsFunction<Row, BatchCounts> {
     }
     RowBinder binder =
         new RowBinder(CassandraSessions.prepared(settings, plan.upsertCql()), plan.columnTypes());
-    AsyncUpserts writes =
-        new AsyncUpserts(
-            CassandraSessions.session(settings),
-            plan.keyspace(),
-            settings.writeBatch(),
-            settings.maxInFlight());
+    AsyncUpserts writes = AsyncUpserts.forTask(plan, settings);
     // Rising write times in send order, one per row: a batch's own timestamp would be shared by
     // its rows, and two of them may be the same Cassandra row under dedup keys wider than the key.
     WriteClock clock = new WriteClock();

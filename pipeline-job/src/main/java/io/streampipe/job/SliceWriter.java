@@ -51,12 +51,7 @@ final class SliceWriter implements FlatMapFunction<Iterator<InternalRow>, BatchC
     ValuesBinder binder =
         new ValuesBinder(
             CassandraSessions.prepared(settings, plan.upsertCql()), plan.columnTypes());
-    AsyncUpserts writes =
-        new AsyncUpserts(
-            CassandraSessions.session(settings),
-            plan.keyspace(),
-            settings.writeBatch(),
-            settings.maxInFlight());
+    AsyncUpserts writes = AsyncUpserts.forTask(plan, settings);
     WriteClock clock = new WriteClock();
     RecentByKey<Latest> recent =
         new RecentByKey<>(

@@ -18,6 +18,8 @@ import java.util.stream.Collectors;
  * @param defaultKafkaCluster Strimzi Kafka used when a pipeline names neither cluster nor servers
  * @param defaultBootstrapServers used when a pipeline names neither (and no default cluster)
  * @param cassandraDeleteAttempts how often deletion tries to drop a table before giving up
+ * @param checkpointBindGrace how long a checkpoint claim may stay Pending and still count as ready
+ *     (a WaitForFirstConsumer claim binds only once the driver is scheduled)
  */
 public record OperatorConfig(
     Set<String> watchNamespaces,
@@ -35,7 +37,8 @@ public record OperatorConfig(
     Optional<String> leaseNamespace,
     int managementPort,
     int cassandraDeleteAttempts,
-    Duration cassandraRetryInterval) {
+    Duration cassandraRetryInterval,
+    Duration checkpointBindGrace) {
 
   public static final String DEFAULT_JOB_APPLICATION_FILE =
       "local:///opt/streampipe/pipeline-job.jar";
@@ -60,7 +63,9 @@ public record OperatorConfig(
         Integer.parseInt(env.getOrDefault("STREAMPIPE_MANAGEMENT_PORT", "8080")),
         Integer.parseInt(env.getOrDefault("STREAMPIPE_CASSANDRA_DELETE_ATTEMPTS", "5")),
         Duration.ofSeconds(
-            Long.parseLong(env.getOrDefault("STREAMPIPE_CASSANDRA_RETRY_SECONDS", "10"))));
+            Long.parseLong(env.getOrDefault("STREAMPIPE_CASSANDRA_RETRY_SECONDS", "10"))),
+        Duration.ofSeconds(
+            Long.parseLong(env.getOrDefault("STREAMPIPE_CHECKPOINT_BIND_GRACE_SECONDS", "180"))));
   }
 
   /** Defaults only: what tests and {@code render} use. */
@@ -85,7 +90,8 @@ public record OperatorConfig(
         leaseNamespace,
         managementPort,
         cassandraDeleteAttempts,
-        cassandraRetryInterval);
+        cassandraRetryInterval,
+        checkpointBindGrace);
   }
 
   public OperatorConfig withCassandraRetries(int attempts, Duration interval) {
@@ -105,7 +111,29 @@ public record OperatorConfig(
         leaseNamespace,
         managementPort,
         attempts,
-        interval);
+        interval,
+        checkpointBindGrace);
+  }
+
+  public OperatorConfig withCheckpointBindGrace(Duration grace) {
+    return new OperatorConfig(
+        watchNamespaces,
+        defaultKafkaCluster,
+        defaultBootstrapServers,
+        defaultCassandraContactPoints,
+        defaultCassandraDatacenter,
+        reconcileConcurrency,
+        jobImage,
+        jobApplicationFile,
+        jobServiceAccount,
+        sparkVersion,
+        leaderElection,
+        leaseName,
+        leaseNamespace,
+        managementPort,
+        cassandraDeleteAttempts,
+        cassandraRetryInterval,
+        grace);
   }
 
   /** The job image this build was released with (the parent POM's streampipe.job.image). */

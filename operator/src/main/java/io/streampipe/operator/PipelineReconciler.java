@@ -1,7 +1,6 @@
 package io.streampipe.operator;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -27,9 +26,11 @@ import io.streampipe.operator.dependent.TopicsReady;
 import io.streampipe.operator.desired.ResolvedPipeline;
 import io.streampipe.operator.source.KafkaClusters;
 import io.streampipe.operator.source.OptionalApis;
+import io.streampipe.operator.status.Observations;
 import io.streampipe.operator.status.Reason;
 import io.streampipe.operator.status.StatusAggregator;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -81,6 +82,7 @@ public class PipelineReconciler
     implements Reconciler<StreamingPipeline>, Cleaner<StreamingPipeline> {
   public static final String NAME = "streamingpipeline";
   private static final Logger LOG = LoggerFactory.getLogger(PipelineReconciler.class);
+  private static final Duration CLAIM_POLL = Duration.ofSeconds(30);
 
   private final OperatorConfig config;
   private final OptionalApis apis;
@@ -119,7 +121,13 @@ public class PipelineReconciler
       after =
           StatusAggregator.aggregate(
               before,
-              Observations.of(resolved, generation, apis.topicVersion().isPresent(), context),
+              Observations.of(
+                  resolved,
+                  generation,
+                  apis.topicVersion(),
+                  config.checkpointBindGrace(),
+                  clock.instant(),
+                  context),
               clock.instant());
     }
     return finish(pipeline, before, after, context);
@@ -162,6 +170,15 @@ public class PipelineReconciler
                     !"True".equals(c.getStatus())
                         && (StatusAggregator.SCHEMA_READY.equals(c.getType())
                             || Reason.KafkaUnreachable.name().equals(c.getReason())));
+    // A claim that has not bound has no event to wake us when its grace runs out, nor when the
+    // cluster records why it does not bind.
+    boolean claimUnbound =
+        after.getConditions().stream()
+            .anyMatch(
+                c ->
+                    StatusAggregator.CHECKPOINT_READY.equals(c.getType())
+                        && (Reason.CheckpointPending.name().equals(c.getReason())
+                            || Reason.CheckpointNotBound.name().equals(c.getReason())));
     UpdateControl<StreamingPipeline> control;
     if (StatusAggregator.changed(before, after)) {
       pipeline.setStatus(after);
@@ -169,7 +186,15 @@ public class PipelineReconciler
     } else {
       control = UpdateControl.noUpdate();
     }
-    return poll ? control.rescheduleAfter(30, TimeUnit.SECONDS) : control;
+    if (poll) {
+      return control.rescheduleAfter(30, TimeUnit.SECONDS);
+    }
+    if (claimUnbound) {
+      Duration grace = config.checkpointBindGrace();
+      return control.rescheduleAfter(
+          grace.compareTo(CLAIM_POLL) < 0 ? grace.plusSeconds(1) : CLAIM_POLL);
+    }
+    return control;
   }
 
   @Override
@@ -194,57 +219,5 @@ public class PipelineReconciler
 
   private static String namespace(StreamingPipeline pipeline) {
     return pipeline.getMetadata().getNamespace();
-  }
-
-  /** Reads the observed parts back from the informers' caches. */
-  static final class Observations {
-    private Observations() {}
-
-    @SuppressWarnings("unchecked")
-    static io.streampipe.operator.status.Observation of(
-        ResolvedPipeline resolved,
-        long generation,
-        boolean strimzi,
-        Context<StreamingPipeline> context) {
-      var spec = resolved.spec();
-      List<GenericKubernetesResource> topics = strimzi ? kafkaTopics(context) : List.of();
-      int desired = io.streampipe.operator.desired.DesiredKafkaTopics.build(resolved, "v1").size();
-      var deadLetter = spec.getQuality().getDeadLetter();
-      var sink = spec.getSink().getCassandra();
-      return new io.streampipe.operator.status.Observation(
-          generation,
-          resolved.kafkaCluster().isPresent()
-              ? Optional.empty()
-              : context
-                  .managedWorkflowAndDependentResourceContext()
-                  .get(
-                      io.streampipe.operator.topics.TopicsOutcome.class,
-                      io.streampipe.operator.topics.TopicsOutcome.class),
-          desired,
-          topics,
-          strimzi,
-          context
-              .managedWorkflowAndDependentResourceContext()
-              .get(
-                  io.streampipe.operator.schema.SchemaOutcome.class,
-                  io.streampipe.operator.schema.SchemaOutcome.class),
-          context.getSecondaryResource(PersistentVolumeClaim.class),
-          context.getSecondaryResource(
-              GenericKubernetesResource.class, SparkApplicationDependent.NAME),
-          spec.getSource().getTopic().getName(),
-          deadLetter.isEnabled() ? deadLetter.getTopic().getName() : null,
-          sink.getKeyspace().getName() + "." + sink.getTable(),
-          sink.getTtl());
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<GenericKubernetesResource> kafkaTopics(Context<StreamingPipeline> context) {
-      var source =
-          (EventSource<GenericKubernetesResource, StreamingPipeline>)
-              context
-                  .eventSourceRetriever()
-                  .getEventSourceFor(GenericKubernetesResource.class, KafkaTopicDependent.NAME);
-      return List.copyOf(source.getSecondaryResources(context.getPrimaryResource()));
-    }
   }
 }

@@ -2,6 +2,8 @@ package io.streampipe.operator;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaimStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.MixedOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
@@ -86,10 +88,24 @@ public final class MockCluster {
     }
   }
 
-  /** The Spark operator's part: the application runs. */
+  /**
+   * The Spark operator's part: the application runs. A running driver has mounted its checkpoint
+   * claim, so the claim is bound too, as a volume provisioner would have done.
+   */
   public void jobState(String namespace, String name, String state) {
     GenericKubernetesResource app = sparkApplications().inNamespace(namespace).withName(name).get();
     app.setAdditionalProperty("status", Map.of("applicationState", Map.of("state", state)));
     sparkApplications().inNamespace(namespace).resource(app).updateStatus();
+    if ("RUNNING".equals(state)) {
+      claimBound(namespace, name + "-checkpoint");
+    }
+  }
+
+  /** The volume provisioner's part: the claim is bound to a volume. */
+  public void claimBound(String namespace, String claimName) {
+    PersistentVolumeClaim claim =
+        client.persistentVolumeClaims().inNamespace(namespace).withName(claimName).get();
+    claim.setStatus(new PersistentVolumeClaimStatusBuilder().withPhase("Bound").build());
+    client.persistentVolumeClaims().inNamespace(namespace).resource(claim).updateStatus();
   }
 }

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.EventListBuilder;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -24,6 +26,7 @@ import io.streampipe.operator.topics.InMemoryTopicAdmins;
 import io.streampipe.provisioning.InMemorySchemaProvisioner;
 import io.streampipe.provisioning.TopicDefinition;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -59,7 +62,9 @@ class PipelineOperatorIT {
                 ? DOWN
                 : CASSANDRA;
     OperatorConfig config =
-        OperatorConfig.defaults().withCassandraRetries(2, Duration.ofMillis(200));
+        OperatorConfig.defaults()
+            .withCassandraRetries(2, Duration.ofMillis(200))
+            .withCheckpointBindGrace(Duration.ofSeconds(1));
     // Its own client, so the calls it makes can be told from the test's (OperatorRbac).
     KubernetesClient operatorClient =
         server.createClient(b -> b.withConfig(OperatorRbac.agent(server, OPERATOR_AGENT)));
@@ -145,6 +150,10 @@ class PipelineOperatorIT {
     await()
         .atMost(Duration.ofSeconds(20))
         .until(() -> spec(topic("users_created")).get("partitions").equals(6));
+    // The dead-letter topic follows the input's partitions; Strimzi reports both once updated.
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> spec(topic("users_created.dlq")).get("partitions").equals(6));
     cluster.topicsReady(NS);
     await()
         .atMost(Duration.ofSeconds(20))
@@ -410,6 +419,76 @@ class PipelineOperatorIT {
   }
 
   @Test
+  @Order(6)
+  void aCheckpointClaimThatNeverBindsIsNotReadyAndSaysWhy() {
+    String ns = "unbound";
+    StreamingPipeline pipeline = TestPipelines.users(ns, "stuck");
+    pipeline.getSpec().getSink().getCassandra().setTable("stuck");
+    client.resource(pipeline).create();
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> cluster.topics().inNamespace(ns).list().getItems().size() == 2);
+    cluster.topicsReady(ns);
+    await().atMost(Duration.ofSeconds(20)).until(() -> job(ns, "stuck") != null);
+    PersistentVolumeClaim claim =
+        client.persistentVolumeClaims().inNamespace(ns).withName("stuck-checkpoint").get();
+    // What a provisioner records when the claim names a class the cluster does not have. The
+    // mock cannot select events by involvedObject.name as an API server does: it answers that
+    // query as the API server would.
+    server
+        .expect()
+        .get()
+        .withPath(
+            "/api/v1/namespaces/unbound/events?fieldSelector=involvedObject.name%3Dstuck-checkpoint")
+        .andReturn(
+            200,
+            new EventListBuilder()
+                .addNewItem()
+                .withNewMetadata()
+                .withName("stuck-checkpoint.1")
+                .withNamespace(ns)
+                .endMetadata()
+                .withInvolvedObject(
+                    new ObjectReferenceBuilder()
+                        .withKind("PersistentVolumeClaim")
+                        .withNamespace(ns)
+                        .withName("stuck-checkpoint")
+                        .withUid(claim.getMetadata().getUid())
+                        .build())
+                .withType("Warning")
+                .withReason("ProvisioningFailed")
+                .withMessage("storageclass.storage.k8s.io \"fast\" not found")
+                .withLastTimestamp(Instant.now().toString())
+                .endItem()
+                .build())
+        .always();
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> "CheckpointNotBound".equals(reasonOf(ns, "stuck", "CheckpointReady")));
+    // The event may come after the grace ran out: the operator keeps looking while unbound.
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                condition(ns, "stuck", "CheckpointReady")
+                    .orElseThrow()
+                    .getMessage()
+                    .endsWith(
+                        ": ProvisioningFailed: storageclass.storage.k8s.io \"fast\" not found"));
+    assertThat(condition(ns, "stuck", "CheckpointReady").orElseThrow().getMessage())
+        .startsWith("the checkpoint claim is still Pending 1 s after it was created: ");
+    assertThat(conditionOf(ns, "stuck", "CheckpointReady")).isEqualTo("False");
+    assertThat(condition(ns, "stuck", "Ready").orElseThrow().getMessage())
+        .contains("CheckpointReady");
+
+    cluster.claimBound(ns, "stuck-checkpoint");
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> "True".equals(conditionOf(ns, "stuck", "CheckpointReady")));
+    assertThat(reasonOf(ns, "stuck", "CheckpointReady")).isEqualTo("CheckpointBound");
+  }
+
+  @Test
   @Order(99)
   void theOperatorCalledExactlyWhatTheChartGrants() throws InterruptedException {
     OperatorRbac.assertMatchesChart(server, OPERATOR_AGENT);
@@ -435,6 +514,10 @@ class PipelineOperatorIT {
   private static String bootstrapOf(String ns, String name) {
     ConfigMap spec = client.configMaps().inNamespace(ns).withName(name + "-spec").get();
     return spec == null ? "" : spec.getData().get("pipeline.yaml");
+  }
+
+  private static String reasonOf(String ns, String name, String type) {
+    return condition(ns, name, type).map(PipelineCondition::getReason).orElse("");
   }
 
   private static String conditionOf(String ns, String name, String type) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
 import io.streampipe.api.v1alpha1.PipelineCondition;
 import io.streampipe.api.v1alpha1.StreamingPipelineStatus;
@@ -11,6 +12,7 @@ import io.streampipe.api.validation.Problem;
 import io.streampipe.operator.schema.SchemaOutcome;
 import io.streampipe.operator.status.Observation;
 import io.streampipe.operator.status.StatusAggregator;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +23,8 @@ import org.junit.jupiter.api.Test;
 class StatusAggregatorTest {
   private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
   private static final Instant T1 = Instant.parse("2026-01-01T00:05:00Z");
+  private static final Duration GRACE = Duration.ofMinutes(3);
+  private static final String CHECKPOINT = StatusAggregator.CHECKPOINT_READY;
 
   @Test
   void allPartsReadyMeansReady() {
@@ -77,6 +81,8 @@ class StatusAggregatorTest {
             false,
             o.schema(),
             o.checkpoint(),
+            o.checkpointBindGrace(),
+            o.checkpointEvents(),
             o.job(),
             o.topic(),
             o.deadLetterTopic(),
@@ -105,6 +111,88 @@ class StatusAggregatorTest {
         .contains("spec.x: worse");
     assertThat(condition(bad, "JobRunning")).isEqualTo(condition(good, "JobRunning"));
     assertThat(bad.getObservedGeneration()).isEqualTo(4L);
+  }
+
+  @Test
+  void aPendingClaimCountsAsReadyOnlyWithinItsGrace() {
+    PersistentVolumeClaim pending = claim(null, T0.minusSeconds(60));
+    PipelineCondition early =
+        condition(StatusAggregator.aggregate(null, withClaim(pending, List.of()), T0), CHECKPOINT);
+    assertThat(early.getStatus()).isEqualTo("True");
+    assertThat(early.getReason()).isEqualTo("CheckpointPending");
+
+    PersistentVolumeClaim stuck = claim("Pending", T0.minus(GRACE));
+    List<String> events =
+        List.of("ProvisioningFailed: storageclass.storage.k8s.io \"fast\" not found");
+    StreamingPipelineStatus late = StatusAggregator.aggregate(null, withClaim(stuck, events), T0);
+    assertThat(condition(late, CHECKPOINT).getStatus()).isEqualTo("False");
+    assertThat(condition(late, CHECKPOINT).getReason()).isEqualTo("CheckpointNotBound");
+    assertThat(condition(late, CHECKPOINT).getMessage())
+        .isEqualTo(
+            "the checkpoint claim is still Pending 180 s after it was created:"
+                + " ProvisioningFailed: storageclass.storage.k8s.io \"fast\" not found");
+    assertThat(condition(late, "Ready").getStatus()).isEqualTo("False");
+    assertThat(condition(late, "Ready").getMessage()).contains(CHECKPOINT);
+  }
+
+  @Test
+  void aClaimWithoutEventsStillSaysWhyItIsNotReady() {
+    PipelineCondition c =
+        condition(
+            StatusAggregator.aggregate(
+                null, withClaim(claim(null, T0.minusSeconds(3600)), List.of()), T0),
+            CHECKPOINT);
+    assertThat(c.getStatus()).isEqualTo("False");
+    assertThat(c.getMessage()).endsWith(": no events recorded for it");
+  }
+
+  @Test
+  void aBoundClaimIsReadyAndALostOneIsNotWhateverItsAge() {
+    Instant old = T0.minusSeconds(3600);
+    assertThat(
+            condition(
+                    StatusAggregator.aggregate(null, withClaim(claim("Bound", old), List.of()), T0),
+                    CHECKPOINT)
+                .getStatus())
+        .isEqualTo("True");
+    PipelineCondition lost =
+        condition(
+            StatusAggregator.aggregate(
+                null, withClaim(claim("Lost", T0.minusSeconds(5)), List.of()), T0),
+            CHECKPOINT);
+    assertThat(lost.getStatus()).isEqualTo("False");
+    assertThat(lost.getMessage()).contains("lost");
+  }
+
+  private static PersistentVolumeClaim claim(String phase, Instant created) {
+    var builder =
+        new PersistentVolumeClaimBuilder()
+            .withNewMetadata()
+            .withName("users-checkpoint")
+            .withCreationTimestamp(created.toString())
+            .endMetadata();
+    return phase == null
+        ? builder.build()
+        : builder.withNewStatus().withPhase(phase).endStatus().build();
+  }
+
+  private static Observation withClaim(PersistentVolumeClaim claim, List<String> events) {
+    Observation o = observation("RUNNING", true);
+    return new Observation(
+        o.generation(),
+        o.adminTopics(),
+        o.desiredTopics(),
+        o.topics(),
+        o.strimziInstalled(),
+        o.schema(),
+        Optional.of(claim),
+        GRACE,
+        events,
+        o.job(),
+        o.topic(),
+        o.deadLetterTopic(),
+        o.table(),
+        o.ttl());
   }
 
   private static Observation observation(String jobState, boolean healthy) {
@@ -142,6 +230,8 @@ class StatusAggregatorTest {
                 .withPhase("Bound")
                 .endStatus()
                 .build()),
+        GRACE,
+        List.of(),
         Optional.of(job),
         "in",
         "in.dlq",

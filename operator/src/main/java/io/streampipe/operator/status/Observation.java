@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.streampipe.operator.schema.SchemaOutcome;
 import io.streampipe.operator.topics.TopicsOutcome;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,6 +17,8 @@ import java.util.Optional;
  * @param topics the KafkaTopics found
  * @param strimziInstalled whether the cluster served KafkaTopics when the operator started
  * @param schema empty when the schema was not reconciled this time
+ * @param checkpointBindGrace how long the checkpoint claim may be Pending and count as ready
+ * @param checkpointEvents the claim's newest events, read only once it is overdue to bind
  */
 public record Observation(
     long generation,
@@ -25,6 +28,8 @@ public record Observation(
     boolean strimziInstalled,
     Optional<SchemaOutcome> schema,
     Optional<PersistentVolumeClaim> checkpoint,
+    Duration checkpointBindGrace,
+    List<String> checkpointEvents,
     Optional<GenericKubernetesResource> job,
     String topic,
     String deadLetterTopic,
@@ -33,5 +38,6 @@ public record Observation(
 
   public Observation {
     topics = List.copyOf(topics);
+    checkpointEvents = List.copyOf(checkpointEvents);
   }
 }

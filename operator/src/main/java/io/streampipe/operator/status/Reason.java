@@ -17,6 +17,7 @@ public enum Reason {
   SchemaPending,
   CheckpointBound,
   CheckpointPending,
+  CheckpointNotBound,
   CheckpointMissing,
   JobRunning,
   JobStarting,

@@ -1,8 +1,10 @@
 package io.streampipe.operator.status;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.streampipe.operator.schema.SchemaOutcome;
 import io.streampipe.operator.topics.TopicsOutcome;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 
@@ -87,19 +89,35 @@ final class Verdicts {
     };
   }
 
-  static Verdict checkpoint(Observation o) {
+  static Verdict checkpoint(Observation o, Instant now) {
     if (o.checkpoint().isEmpty()) {
       return Verdict.notOk(Reason.CheckpointMissing, "the checkpoint claim does not exist yet");
     }
-    var status = o.checkpoint().get().getStatus();
-    String phase = status == null || status.getPhase() == null ? "Pending" : status.getPhase();
+    PersistentVolumeClaim claim = o.checkpoint().get();
+    String phase = ClaimBinding.phase(claim);
     if ("Lost".equals(phase)) {
       return Verdict.notOk(Reason.CheckpointPending, "the checkpoint volume is lost");
     }
+    if ("Bound".equals(phase)) {
+      return Verdict.ok(Reason.CheckpointBound, "checkpoint volume bound");
+    }
     // A claim of a WaitForFirstConsumer class binds only once the driver is scheduled.
-    return "Bound".equals(phase)
-        ? Verdict.ok(Reason.CheckpointBound, "checkpoint volume bound")
-        : Verdict.ok(Reason.CheckpointPending, "checkpoint claim created, binds with the driver");
+    if (!ClaimBinding.overdue(claim, o.checkpointBindGrace(), now)) {
+      return Verdict.ok(
+          Reason.CheckpointPending, "checkpoint claim created, binds with the driver");
+    }
+    String why =
+        o.checkpointEvents().isEmpty()
+            ? "no events recorded for it"
+            : String.join("; ", o.checkpointEvents());
+    return Verdict.notOk(
+        Reason.CheckpointNotBound,
+        "the checkpoint claim is still "
+            + phase
+            + " "
+            + o.checkpointBindGrace().toSeconds()
+            + " s after it was created: "
+            + why);
   }
 
   static Verdict job(Observation o) {

@@ -1,0 +1,69 @@
+package io.streampipe.operator.status;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.streampipe.operator.StreamingPipeline;
+import io.streampipe.operator.dependent.SparkApplicationDependent;
+import io.streampipe.operator.desired.DesiredKafkaTopics;
+import io.streampipe.operator.desired.ResolvedPipeline;
+import io.streampipe.operator.schema.SchemaOutcome;
+import io.streampipe.operator.topics.TopicsOutcome;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Reads what one reconcile observed of a valid pipeline's parts, from the informers' caches. */
+public final class Observations {
+  private Observations() {}
+
+  /**
+   * @param topicVersion the KafkaTopic version Strimzi serves; empty without Strimzi
+   * @param claimGrace how long the checkpoint claim may stay Pending and count as ready
+   */
+  public static Observation of(
+      ResolvedPipeline resolved,
+      long generation,
+      Optional<String> topicVersion,
+      Duration claimGrace,
+      Instant now,
+      Context<StreamingPipeline> context) {
+    var spec = resolved.spec();
+    var workflow = context.managedWorkflowAndDependentResourceContext();
+    Optional<PersistentVolumeClaim> claim =
+        context.getSecondaryResource(PersistentVolumeClaim.class);
+    List<String> claimEvents =
+        claim
+            .filter(c -> ClaimBinding.overdue(c, claimGrace, now))
+            .map(c -> ClaimEvents.of(context.getClient(), c))
+            .orElse(List.of());
+    var deadLetter = spec.getQuality().getDeadLetter();
+    var sink = spec.getSink().getCassandra();
+    return new Observation(
+        generation,
+        resolved.kafkaCluster().isPresent()
+            ? Optional.empty()
+            : workflow.get(TopicsOutcome.class, TopicsOutcome.class),
+        topicVersion.map(v -> DesiredKafkaTopics.build(resolved, v).size()).orElse(0),
+        topicVersion.isPresent() ? kafkaTopics(context) : List.of(),
+        topicVersion.isPresent(),
+        workflow.get(SchemaOutcome.class, SchemaOutcome.class),
+        claim,
+        claimGrace,
+        claimEvents,
+        context.getSecondaryResource(
+            GenericKubernetesResource.class, SparkApplicationDependent.NAME),
+        spec.getSource().getTopic().getName(),
+        deadLetter.isEnabled() ? deadLetter.getTopic().getName() : null,
+        sink.getKeyspace().getName() + "." + sink.getTable(),
+        sink.getTtl());
+  }
+
+  private static List<GenericKubernetesResource> kafkaTopics(Context<StreamingPipeline> context) {
+    return context
+        .getSecondaryResourcesAsStream(GenericKubernetesResource.class)
+        .filter(r -> DesiredKafkaTopics.KIND.equals(r.getKind()))
+        .toList();
+  }
+}

@@ -1,9 +1,9 @@
 package io.streampipe.operator.desired;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.streampipe.api.Durations;
 import io.streampipe.api.v1alpha1.DeadLetterSpec;
 import io.streampipe.api.v1alpha1.TopicSpec;
+import io.streampipe.provisioning.TopicDefinition;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -43,11 +43,11 @@ public final class DesiredKafkaTopics {
     if (!Names.isResourceName(topic.getName())) {
       spec.put("topicName", topic.getName());
     }
-    spec.put("partitions", topic.getPartitions());
-    spec.put("replicas", topic.getReplicas());
-    Map<String, Object> config = new TreeMap<>(topic.getConfig());
-    config.put("retention.ms", Durations.require(topic.getRetention()).toMillis());
-    spec.put("config", config);
+    // The same topic the Admin API path creates: one rule decides partitions and config.
+    TopicDefinition definition = TopicDefinition.desired(topic);
+    spec.put("partitions", definition.partitions());
+    spec.put("replicas", definition.replicas());
+    spec.put("config", strimziConfig(definition.config()));
     Map<String, String> labels =
         Map.of(
             Labels.STRIMZI_CLUSTER,
@@ -59,5 +59,15 @@ public final class DesiredKafkaTopics {
         KIND,
         pipeline.metadata(Names.kafkaTopic(topic.getName()), "topic", labels),
         spec);
+  }
+
+  /** The config as given, but retention in milliseconds as a number, as Strimzi documents it. */
+  private static Map<String, Object> strimziConfig(Map<String, String> config) {
+    Map<String, Object> values = new TreeMap<>(config);
+    String retention = config.get(TopicDefinition.RETENTION_MS);
+    if (retention != null && retention.matches("-?\\d{1,18}")) {
+      values.put(TopicDefinition.RETENTION_MS, Long.valueOf(retention));
+    }
+    return values;
   }
 }

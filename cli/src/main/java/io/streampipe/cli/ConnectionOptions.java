@@ -1,7 +1,7 @@
 package io.streampipe.cli;
 
+import io.streampipe.api.CommaList;
 import io.streampipe.api.v1alpha1.StreamingPipelineSpec;
-import java.util.Arrays;
 import picocli.CommandLine.Option;
 
 /** Addresses given on the command line; they win over the ones in the pipeline file. */
@@ -32,9 +32,7 @@ public final class ConnectionOptions {
       spec.getSource().setKafkaCluster(null);
     }
     if (cassandra != null) {
-      spec.getSink()
-          .getCassandra()
-          .setContactPoints(Arrays.stream(cassandra.split(",")).map(String::trim).toList());
+      spec.getSink().getCassandra().setContactPoints(CommaList.split(cassandra));
     }
   }
 

@@ -1,9 +1,10 @@
 package io.streampipe.cli;
 
+import io.streampipe.api.CommaList;
+import io.streampipe.api.HostPort;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.util.Arrays;
 import java.util.List;
 
 /** Fails fast, with the address in the message, when a server the user named does not answer. */
@@ -14,8 +15,7 @@ final class Endpoints {
 
   /** Requires that at least one of the comma-separated host:port addresses accepts a connection. */
   static void requireReachable(String what, String addresses, int defaultPort) {
-    List<String> all =
-        Arrays.stream(addresses.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    List<String> all = CommaList.split(addresses);
     if (all.isEmpty()) {
       throw new UserException("no " + what + " address given");
     }
@@ -33,15 +33,10 @@ final class Endpoints {
   }
 
   static InetSocketAddress socketAddress(String address, int defaultPort) {
-    int colon = address.lastIndexOf(':');
-    if (colon < 0) {
-      return new InetSocketAddress(address, defaultPort);
-    }
     try {
-      return new InetSocketAddress(
-          address.substring(0, colon), Integer.parseInt(address.substring(colon + 1)));
-    } catch (NumberFormatException e) {
-      throw new UserException("'" + address + "' is not host:port");
+      return HostPort.require(address, defaultPort).address();
+    } catch (IllegalArgumentException e) {
+      throw new UserException(e.getMessage());
     }
   }
 }

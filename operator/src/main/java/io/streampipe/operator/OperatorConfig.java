@@ -1,15 +1,14 @@
 package io.streampipe.operator;
 
+import io.streampipe.api.CommaList;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The operator's settings, read once from the environment so a Helm chart sets them all.
@@ -46,16 +45,16 @@ public record OperatorConfig(
   /** Reads the settings from environment variables; unset ones take their defaults. */
   public static OperatorConfig fromEnv(Map<String, String> env) {
     return new OperatorConfig(
-        Set.copyOf(list(env.get("STREAMPIPE_WATCH_NAMESPACES"))),
+        Set.copyOf(CommaList.split(env.get("STREAMPIPE_WATCH_NAMESPACES"))),
         nonBlank(env.get("STREAMPIPE_DEFAULT_KAFKA_CLUSTER")),
         nonBlank(env.get("STREAMPIPE_DEFAULT_BOOTSTRAP_SERVERS")),
-        list(env.get("STREAMPIPE_DEFAULT_CASSANDRA_CONTACT_POINTS")),
+        CommaList.split(env.get("STREAMPIPE_DEFAULT_CASSANDRA_CONTACT_POINTS")),
         nonBlank(env.get("STREAMPIPE_DEFAULT_CASSANDRA_DATACENTER")).orElse("datacenter1"),
         Integer.parseInt(env.getOrDefault("STREAMPIPE_RECONCILE_CONCURRENCY", "10")),
-        nonBlank(env.get("STREAMPIPE_JOB_IMAGE")).orElseGet(OperatorConfig::builtInJobImage),
+        nonBlank(env.get("STREAMPIPE_JOB_IMAGE")).orElseGet(() -> built("job.image")),
         nonBlank(env.get("STREAMPIPE_JOB_APPLICATION_FILE")).orElse(DEFAULT_JOB_APPLICATION_FILE),
         nonBlank(env.get("STREAMPIPE_JOB_SERVICE_ACCOUNT")).orElse("streampipe-job"),
-        nonBlank(env.get("STREAMPIPE_SPARK_VERSION")).orElse("3.5.9"),
+        nonBlank(env.get("STREAMPIPE_SPARK_VERSION")).orElseGet(() -> built("spark.version")),
         Boolean.parseBoolean(env.getOrDefault("STREAMPIPE_LEADER_ELECTION_ENABLED", "false")),
         nonBlank(env.get("STREAMPIPE_LEADER_ELECTION_LEASE_NAME")).orElse("streampipe-operator"),
         nonBlank(env.get("STREAMPIPE_LEADER_ELECTION_LEASE_NAMESPACE"))
@@ -136,26 +135,20 @@ public record OperatorConfig(
         grace);
   }
 
-  /** The job image this build was released with (the parent POM's streampipe.job.image). */
-  static String builtInJobImage() {
+  /**
+   * A value this build was released with, filtered from the parent POM: the job image, and the
+   * Spark version the job is built against (what its SparkApplication must declare).
+   */
+  static String built(String key) {
     try (InputStream in =
         OperatorConfig.class.getResourceAsStream("/streampipe-operator.properties")) {
       Properties properties = new Properties();
       properties.load(in);
-      return properties.getProperty("job.image");
+      return Optional.ofNullable(properties.getProperty(key))
+          .orElseThrow(() -> new IllegalStateException(key + " is missing from the build"));
     } catch (IOException | NullPointerException e) {
       throw new IllegalStateException("streampipe-operator.properties is missing", e);
     }
-  }
-
-  private static List<String> list(String commaSeparated) {
-    if (commaSeparated == null) {
-      return List.of();
-    }
-    return Arrays.stream(commaSeparated.split(","))
-        .map(String::trim)
-        .filter(s -> !s.isEmpty())
-        .collect(Collectors.toList());
   }
 
   private static Optional<String> nonBlank(String value) {

@@ -1,11 +1,16 @@
 package io.streampipe.operator;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionBuilder;
 import io.streampipe.operator.dependent.TopicApiVersion;
 import io.streampipe.operator.desired.Names;
+import java.nio.file.Files;
+import java.time.Duration;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** Naming, KafkaTopic version negotiation and configuration from the environment. */
@@ -42,6 +47,17 @@ class NamesAndVersionsTest {
     assertThat(config.leaderElection()).isTrue();
     assertThat(config.leaseNamespace()).contains("ops");
     assertThat(OperatorConfig.defaults().jobImage()).matches("^[^$]+/pipeline-job:[^$]+$");
+    assertThat(config.checkpointBindGrace()).isEqualTo(Duration.ofMinutes(3));
+  }
+
+  @Test
+  void theSparkVersionIsTheOneTheJobIsBuiltWith() throws Exception {
+    String pom = Files.readString(TestPipelines.projectDir().resolve("pom.xml"), UTF_8);
+    Matcher declared = Pattern.compile("<spark.version>([^<]+)</spark.version>").matcher(pom);
+    assertThat(declared.find()).isTrue();
+    assertThat(OperatorConfig.defaults().sparkVersion()).isEqualTo(declared.group(1));
+    assertThat(OperatorConfig.fromEnv(Map.of("STREAMPIPE_SPARK_VERSION", "3.5.1")).sparkVersion())
+        .isEqualTo("3.5.1");
   }
 
   private static io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition crd(

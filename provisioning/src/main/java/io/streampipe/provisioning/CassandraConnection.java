@@ -1,7 +1,7 @@
 package io.streampipe.provisioning;
 
+import io.streampipe.api.HostPort;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
@@ -15,7 +15,7 @@ import java.util.Objects;
  * @param requestTimeout per request; DDL waits for the coordinator, so keep it generous
  */
 public record CassandraConnection(
-    List<ContactPoint> contactPoints,
+    List<HostPort> contactPoints,
     String localDatacenter,
     String username,
     String password,
@@ -39,16 +39,9 @@ public record CassandraConnection(
 
   /** A connection without credentials; contact points are {@code host} or {@code host:port}. */
   public static CassandraConnection of(Collection<String> contactPoints, String localDatacenter) {
-    List<ContactPoint> parsed = contactPoints.stream().map(ContactPoint::parse).toList();
+    List<HostPort> parsed =
+        contactPoints.stream().map(c -> HostPort.require(c, HostPort.CQL_PORT)).toList();
     return new CassandraConnection(parsed, localDatacenter, null, null, DEFAULT_REQUEST_TIMEOUT);
-  }
-
-  /** Parses a comma-separated list, the form of {@code STREAMPIPE_CASSANDRA_CONTACT_POINTS}. */
-  public static List<String> splitContactPoints(String commaSeparated) {
-    return Arrays.stream(commaSeparated.split(","))
-        .map(String::trim)
-        .filter(s -> !s.isEmpty())
-        .toList();
   }
 
   public CassandraConnection withCredentials(String username, String password) {

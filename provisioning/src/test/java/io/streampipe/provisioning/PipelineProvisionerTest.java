@@ -2,6 +2,7 @@ package io.streampipe.provisioning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.streampipe.api.HostPort;
 import io.streampipe.api.PipelineDocument;
 import io.streampipe.api.v1alpha1.StreamingPipelineSpec;
 import java.util.List;
@@ -38,7 +39,7 @@ class PipelineProvisionerTest {
 
     assertThat(connections.kafkaBootstrapServers()).isEqualTo("localhost:9092");
     assertThat(connections.cassandra().contactPoints())
-        .containsExactly(new ContactPoint("localhost", 9042));
+        .containsExactly(new HostPort("localhost", 9042));
     assertThat(connections.cassandra().localDatacenter()).isEqualTo("datacenter1");
   }
 }

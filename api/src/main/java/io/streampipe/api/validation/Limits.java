@@ -24,11 +24,6 @@ final class Limits {
   static final long MAX_MEMORY_MIB = 512L * 1024;
 
   static final Pattern TOPIC_NAME = Pattern.compile("^[a-zA-Z0-9._-]{1,249}$");
-  static final Pattern DNS_LABEL = Pattern.compile("^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$");
-  static final Pattern DNS_SUBDOMAIN =
-      Pattern.compile(
-          "^(?=.{1,253}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$");
-  static final Pattern HOST_PORT = Pattern.compile("^[A-Za-z0-9.-]+(:(\\d{1,5}))?$");
   static final Pattern TOPIC_CONFIG_KEY = Pattern.compile("^[a-z][a-z0-9.]*$");
   static final Pattern SPARK_MEMORY = Pattern.compile("^([1-9][0-9]*)([kmgt]?)$");
   static final Pattern QUANTITY = Pattern.compile("^[1-9][0-9]*(Ki|Mi|Gi|Ti|Pi|k|M|G|T)?$");
@@ -45,15 +40,6 @@ final class Limits {
           "system_virtual_schema");
 
   private Limits() {}
-
-  static boolean validHostPort(String hostPort) {
-    var matcher = HOST_PORT.matcher(hostPort);
-    if (!matcher.matches()) {
-      return false;
-    }
-    String port = matcher.group(2);
-    return port == null || (Integer.parseInt(port) >= 1 && Integer.parseInt(port) <= 65_535);
-  }
 
   /** Spark memory notation in MiB, or -1 when it does not parse. */
   static long sparkMemoryMib(String memory) {

@@ -1,6 +1,7 @@
 package io.streampipe.api.validation;
 
 import io.streampipe.api.Durations;
+import io.streampipe.api.KubernetesNames;
 import io.streampipe.api.v1alpha1.CheckpointSpec;
 import io.streampipe.api.v1alpha1.ProcessingSpec;
 import io.streampipe.api.v1alpha1.PrometheusSpec;
@@ -70,7 +71,7 @@ final class ProcessingChecks {
         "must be a Kubernetes quantity like 1Gi");
     problems.whenSet(
         checkpoint.getStorageClass(),
-        s -> Limits.DNS_SUBDOMAIN.matcher(s).matches(),
+        KubernetesNames::isDnsSubdomain,
         path + ".storageClass",
         "must be the name of a StorageClass");
   }

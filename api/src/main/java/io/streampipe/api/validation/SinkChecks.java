@@ -2,6 +2,8 @@ package io.streampipe.api.validation;
 
 import io.streampipe.api.CqlIdentifiers;
 import io.streampipe.api.Durations;
+import io.streampipe.api.HostPort;
+import io.streampipe.api.KubernetesNames;
 import io.streampipe.api.v1alpha1.CassandraSinkSpec;
 import io.streampipe.api.v1alpha1.ReplicationSpec;
 import io.streampipe.api.v1alpha1.WriteBatchSpec;
@@ -19,7 +21,7 @@ final class SinkChecks {
     for (int i = 0; i < contactPoints.size(); i++) {
       problems.require(
           contactPoints.get(i),
-          Limits::validHostPort,
+          c -> HostPort.parse(c, HostPort.CQL_PORT).isPresent(),
           path + ".contactPoints[" + i + "]",
           "must be host or host:port");
     }
@@ -30,7 +32,7 @@ final class SinkChecks {
         "must not be empty");
     problems.whenSet(
         sink.getCredentialsSecret(),
-        s -> Limits.DNS_SUBDOMAIN.matcher(s).matches(),
+        KubernetesNames::isDnsSubdomain,
         path + ".credentialsSecret",
         "must be the name of a Secret");
     String keyspace = sink.getKeyspace().getName();

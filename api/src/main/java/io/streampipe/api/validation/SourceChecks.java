@@ -1,6 +1,8 @@
 package io.streampipe.api.validation;
 
 import io.streampipe.api.Durations;
+import io.streampipe.api.HostPort;
+import io.streampipe.api.KubernetesNames;
 import io.streampipe.api.v1alpha1.SourceSpec;
 import io.streampipe.api.v1alpha1.TopicSpec;
 import java.time.Duration;
@@ -23,7 +25,7 @@ final class SourceChecks {
         "must be a comma-separated list of host:port");
     problems.whenSet(
         source.getKafkaCluster(),
-        c -> Limits.DNS_LABEL.matcher(c).matches(),
+        KubernetesNames::isDnsLabel,
         path + ".kafkaCluster",
         "must be the name of a Kafka resource (lowercase letters, digits and -)");
     topic(source.getTopic(), path + ".topic", null, problems);
@@ -83,8 +85,7 @@ final class SourceChecks {
 
   private static boolean validBootstrapServers(String servers) {
     return !servers.isBlank()
-        && Arrays.stream(servers.split(","))
-            .map(String::trim)
-            .allMatch(s -> s.contains(":") && Limits.validHostPort(s));
+        // Empty items too: Kafka refuses "a:9092,,b:9092".
+        && Arrays.stream(servers.split(",", -1)).allMatch(HostPort::isHostAndPort);
   }
 }

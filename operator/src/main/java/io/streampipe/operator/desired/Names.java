@@ -1,17 +1,14 @@
 package io.streampipe.operator.desired;
 
+import io.streampipe.api.KubernetesNames;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /** The one naming rule for everything the operator creates for a pipeline. */
 public final class Names {
-  private static final Pattern DNS_SUBDOMAIN =
-      Pattern.compile("^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$");
-  private static final int MAX_NAME = 253;
 
   private Names() {}
 
@@ -37,7 +34,7 @@ public final class Names {
    * share a resource; the real name then travels in spec.topicName.
    */
   public static String kafkaTopic(String topic) {
-    if (topic.length() <= MAX_NAME && DNS_SUBDOMAIN.matcher(topic).matches()) {
+    if (KubernetesNames.isDnsSubdomain(topic)) {
       return topic;
     }
     String safe = topic.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9.-]", "-");

@@ -76,7 +76,15 @@ public record ResolvedPipeline(
     return cluster + "-kafka-bootstrap." + namespace + ".svc:9092";
   }
 
-  private static Optional<String> kafkaCluster(StreamingPipelineSpec spec, OperatorConfig config) {
+  /**
+   * The Strimzi cluster a pipeline's topics belong to: the one it names, else the operator's
+   * default when it gives no bootstrap servers either. Takes a raw spec too, valid or not: the
+   * informer of Kafka clusters indexes every cached pipeline with it.
+   */
+  public static Optional<String> kafkaCluster(StreamingPipelineSpec spec, OperatorConfig config) {
+    if (spec == null || spec.getSource() == null) {
+      return Optional.empty();
+    }
     if (spec.getSource().getKafkaCluster() != null) {
       return Optional.of(spec.getSource().getKafkaCluster());
     }

@@ -8,6 +8,7 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.streampipe.operator.OperatorConfig;
 import io.streampipe.operator.StreamingPipeline;
+import io.streampipe.operator.desired.ResolvedPipeline;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -65,22 +66,8 @@ public final class KafkaClusters {
     return new InformerEventSource<>(configuration, context);
   }
 
-  /**
-   * The Strimzi cluster a pipeline uses: the one it names, else the operator's default when it
-   * gives no bootstrap servers either. Read from the raw spec: this runs on every cached pipeline,
-   * valid or not.
-   */
   static Optional<String> cluster(StreamingPipeline pipeline, OperatorConfig config) {
-    var spec = pipeline.getSpec();
-    if (spec == null || spec.getSource() == null) {
-      return Optional.empty();
-    }
-    if (spec.getSource().getKafkaCluster() != null) {
-      return Optional.of(spec.getSource().getKafkaCluster());
-    }
-    return spec.getSource().getBootstrapServers() == null
-        ? config.defaultKafkaCluster()
-        : Optional.empty();
+    return ResolvedPipeline.kafkaCluster(pipeline.getSpec(), config);
   }
 
   private static String key(StreamingPipeline pipeline, String cluster) {

@@ -27,6 +27,7 @@ import io.streampipe.operator.dependent.TopicsReady;
 import io.streampipe.operator.desired.ResolvedPipeline;
 import io.streampipe.operator.source.KafkaClusters;
 import io.streampipe.operator.source.OptionalApis;
+import io.streampipe.operator.status.CheckpointResize;
 import io.streampipe.operator.status.Reason;
 import io.streampipe.operator.status.StatusAggregator;
 import java.time.Clock;
@@ -234,7 +235,12 @@ public class PipelineReconciler
           spec.getSource().getTopic().getName(),
           deadLetter.isEnabled() ? deadLetter.getTopic().getName() : null,
           sink.getKeyspace().getName() + "." + sink.getTable(),
-          sink.getTtl());
+          sink.getTtl(),
+          new CheckpointResize(
+              spec.getProcessing().getCheckpoint().getSize(),
+              context
+                  .managedWorkflowAndDependentResourceContext()
+                  .get(CheckpointClaimDependent.RESIZE_REFUSED, String.class)));
     }
 
     @SuppressWarnings("unchecked")

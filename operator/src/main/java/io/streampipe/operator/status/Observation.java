@@ -16,6 +16,7 @@ import java.util.Optional;
  * @param topics the KafkaTopics found
  * @param strimziInstalled whether the cluster served KafkaTopics when the operator started
  * @param schema empty when the schema was not reconciled this time
+ * @param checkpointResize the spec's checkpoint size and any refusal to grow the claim to it
  */
 public record Observation(
     long generation,
@@ -29,9 +30,40 @@ public record Observation(
     String topic,
     String deadLetterTopic,
     String table,
-    String ttl) {
+    String ttl,
+    CheckpointResize checkpointResize) {
 
   public Observation {
     topics = List.copyOf(topics);
+  }
+
+  /** An observation that says nothing about the checkpoint's size. */
+  public Observation(
+      long generation,
+      Optional<TopicsOutcome> adminTopics,
+      int desiredTopics,
+      List<GenericKubernetesResource> topics,
+      boolean strimziInstalled,
+      Optional<SchemaOutcome> schema,
+      Optional<PersistentVolumeClaim> checkpoint,
+      Optional<GenericKubernetesResource> job,
+      String topic,
+      String deadLetterTopic,
+      String table,
+      String ttl) {
+    this(
+        generation,
+        adminTopics,
+        desiredTopics,
+        topics,
+        strimziInstalled,
+        schema,
+        checkpoint,
+        job,
+        topic,
+        deadLetterTopic,
+        table,
+        ttl,
+        CheckpointResize.UNKNOWN);
   }
 }

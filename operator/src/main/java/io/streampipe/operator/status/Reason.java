@@ -18,6 +18,8 @@ public enum Reason {
   CheckpointBound,
   CheckpointPending,
   CheckpointMissing,
+  CheckpointResizing,
+  CheckpointResizeRefused,
   JobRunning,
   JobStarting,
   JobFailed,

@@ -5,6 +5,7 @@ import io.streampipe.operator.schema.SchemaOutcome;
 import io.streampipe.operator.topics.TopicsOutcome;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /** Turns each observed part of a pipeline into its condition's verdict. */
 final class Verdicts {
@@ -90,6 +91,11 @@ final class Verdicts {
   static Verdict checkpoint(Observation o) {
     if (o.checkpoint().isEmpty()) {
       return Verdict.notOk(Reason.CheckpointMissing, "the checkpoint claim does not exist yet");
+    }
+    Optional<Verdict> resize =
+        CheckpointResizeVerdict.of(o.checkpoint().get(), o.checkpointResize());
+    if (resize.isPresent()) {
+      return resize.get();
     }
     var status = o.checkpoint().get().getStatus();
     String phase = status == null || status.getPhase() == null ? "Pending" : status.getPhase();

@@ -16,9 +16,14 @@ variable "cluster_name" {
 }
 
 variable "kubernetes_version" {
-  description = "EKS Kubernetes version."
+  description = "EKS Kubernetes version: 1.28 or newer (the streampipe chart needs 1.26, the upstream charts the platform installs 1.28)."
   type        = string
   default     = "1.31"
+
+  validation {
+    condition     = can(regex("^1\\.[0-9]+$", var.kubernetes_version)) && try(tonumber(split(".", var.kubernetes_version)[1]) >= 28, false)
+    error_message = "kubernetes_version must be 1.28 or newer, written like 1.31."
+  }
 }
 
 variable "vpc_cidr" {

@@ -16,6 +16,8 @@ resource "google_container_cluster" "this" {
   initial_node_count       = 1
   deletion_protection      = var.deletion_protection
 
+  # A release channel only offers versions GKE still supports, all above the streampipe chart's
+  # minimum (1.26) and the 1.28 the platform's upstream charts ask for.
   release_channel {
     channel = "REGULAR"
   }

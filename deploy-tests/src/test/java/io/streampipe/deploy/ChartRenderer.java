@@ -17,7 +17,8 @@ final class ChartRenderer {
 
   static final String RELEASE = "streampipe";
   static final String NAMESPACE = "streampipe-system";
-  // Helm assumes Kubernetes 1.20 unless told; the chart targets currently supported clusters.
+  // Helm assumes Kubernetes 1.20 unless told; a currently supported cluster here, and the chart's
+  // declared minimum (kubeVersion) in KubeVersionTest.
   static final String KUBE_VERSION = "1.31.0";
 
   private static final Map<String, String> CACHE = new ConcurrentHashMap<>();

@@ -5,14 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import dev.cel.common.CelAbstractSyntaxTree;
-import dev.cel.common.CelOptions;
-import dev.cel.common.types.SimpleType;
-import dev.cel.compiler.CelCompiler;
-import dev.cel.compiler.CelCompilerFactory;
-import dev.cel.parser.CelStandardMacro;
 import dev.cel.runtime.CelRuntime;
-import dev.cel.runtime.CelRuntimeFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,20 +16,12 @@ import org.junit.jupiter.api.Test;
 
 /** Every x-kubernetes-validations rule of the generated CRD, compiled and run on examples. */
 class CelRulesTest {
-  private static final CelOptions OPTIONS =
-      CelOptions.current().enableHeterogeneousNumericComparisons(true).build();
-  private static final CelCompiler COMPILER =
-      CelCompilerFactory.standardCelCompilerBuilder()
-          .addVar("self", SimpleType.DYN)
-          .addVar("oldSelf", SimpleType.DYN)
-          .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
-          .setOptions(OPTIONS)
-          .build();
-  private static final CelRuntime RUNTIME =
-      CelRuntimeFactory.standardCelRuntimeBuilder().setOptions(OPTIONS).build();
-
   /** A passing and a failing (self, oldSelf) pair per rule; a new rule without one fails. */
   private static final Map<String, List<Object[]>> EXAMPLES = new LinkedHashMap<>();
+
+  private static final String DEAD_LETTER_MESSAGE =
+      "the dead-letter topic's partitions may only grow (unset, they follow the input topic's):"
+          + " Kafka cannot remove partitions";
 
   static {
     example("self == oldSelf", "created_users", "created_users", "created_users", "other_table");
@@ -53,6 +38,19 @@ class CelRulesTest {
         null,
         schema("id", "missing"),
         null);
+    example(
+        "(has(self.quality) && has(self.quality.deadLetter) && has(self.quality.deadLetter.topic)"
+            + " && has(self.quality.deadLetter.topic.partitions) ?"
+            + " self.quality.deadLetter.topic.partitions : has(self.source.topic.partitions) ?"
+            + " self.source.topic.partitions : 3) >= (has(oldSelf.quality) &&"
+            + " has(oldSelf.quality.deadLetter) && has(oldSelf.quality.deadLetter.topic) &&"
+            + " has(oldSelf.quality.deadLetter.topic.partitions) ?"
+            + " oldSelf.quality.deadLetter.topic.partitions : has(oldSelf.source.topic.partitions)"
+            + " ? oldSelf.source.topic.partitions : 3)",
+        deadLetter(6L),
+        Map.of("source", Map.of("topic", Map.of("partitions", 6L))),
+        deadLetter(4L),
+        Map.of("source", Map.of("topic", Map.of("partitions", 6L))));
     example("self > 0", 1000L, null, 0L, null);
     example("self >= 1 && self <= 1000", 10L, null, 0L, null);
     example("self >= 0 && self <= 1048576", 4608L, null, 2_000_000L, null);
@@ -76,8 +74,7 @@ class CelRulesTest {
     assertThat(rules).hasSizeGreaterThanOrEqualTo(8);
     for (String rule : rules) {
       assertThat(EXAMPLES).as("examples for rule %s", rule).containsKey(rule);
-      CelAbstractSyntaxTree ast = COMPILER.compile(rule).getAst();
-      CelRuntime.Program program = RUNTIME.createProgram(ast);
+      CelRuntime.Program program = CrdAdmission.program(rule);
       List<Object[]> cases = EXAMPLES.get(rule);
       assertThat(program.eval(vars(cases.get(0))))
           .as("passing example of %s", rule)
@@ -86,6 +83,46 @@ class CelRulesTest {
           .as("failing example of %s", rule)
           .isEqualTo(false);
     }
+  }
+
+  @Test
+  void deadLetterPartitionsOnlyGrowWhenTheFieldAppearsOrDisappears() throws Exception {
+    JsonNode schema = CrdAdmission.generatedSchema();
+    String shrink = "partitions may only grow";
+    // The field appearing on a live pipeline: the bypass a rule on the field itself allowed.
+    assertThat(CrdAdmission.refusals(schema, pipeline(3, 1), pipeline(3, null)))
+        .anySatisfy(m -> assertThat(m).contains("dead-letter", shrink));
+    assertThat(CrdAdmission.refusals(schema, pipeline(6, 4), pipeline(6, null)))
+        .as("unset, they follow the input topic's 6, not 3")
+        .anySatisfy(m -> assertThat(m).contains("dead-letter", shrink));
+    assertThat(CrdAdmission.refusals(schema, pipeline(3, 3), pipeline(3, null))).isEmpty();
+    assertThat(CrdAdmission.refusals(schema, pipeline(3, 8), pipeline(3, null))).isEmpty();
+    // Growing and shrinking a set value.
+    assertThat(CrdAdmission.refusals(schema, pipeline(3, 8), pipeline(3, 4))).isEmpty();
+    assertThat(CrdAdmission.refusals(schema, pipeline(3, 4), pipeline(3, 8)))
+        .anySatisfy(m -> assertThat(m).contains("dead-letter", shrink));
+    // Disappearing: back to the input topic's count, refused when that is fewer.
+    assertThat(CrdAdmission.refusals(schema, pipeline(3, null), pipeline(3, 6)))
+        .anySatisfy(m -> assertThat(m).contains("dead-letter", shrink));
+    assertThat(CrdAdmission.refusals(schema, pipeline(6, null), pipeline(3, 6))).isEmpty();
+    // The input topic grows, and the dead-letter topic that follows it grows along.
+    assertThat(CrdAdmission.refusals(schema, pipeline(6, null), pipeline(3, null))).isEmpty();
+    assertThat(CrdAdmission.refusals(schema, pipeline(2, null), pipeline(3, null)))
+        .containsExactlyInAnyOrder(
+            "partitions may only grow: Kafka cannot remove partitions", DEAD_LETTER_MESSAGE);
+    assertThat(CrdAdmission.refusals(schema, pipeline(3, 1), null)).as("a create").isEmpty();
+  }
+
+  /** A pipeline as YAML with the given input and dead-letter partitions (null: unset). */
+  private static String pipeline(Integer input, Integer deadLetter) {
+    String yaml =
+        "metadata: {name: users}\nspec:\n  source: {topic: {name: in"
+            + (input == null ? "" : ", partitions: " + input)
+            + "}}\n";
+    if (deadLetter != null) {
+      yaml += "  quality: {deadLetter: {topic: {partitions: " + deadLetter + "}}}\n";
+    }
+    return yaml;
   }
 
   private static List<String> rules() throws Exception {
@@ -107,6 +144,12 @@ class CelRulesTest {
   private static void example(
       String rule, Object pass, Object passOld, Object fail, Object failOld) {
     EXAMPLES.put(rule, List.of(new Object[] {pass, passOld}, new Object[] {fail, failOld}));
+  }
+
+  private static Map<String, Object> deadLetter(long partitions) {
+    return Map.of(
+        "source", Map.of("topic", Map.of("partitions", 6L)),
+        "quality", Map.of("deadLetter", Map.of("topic", Map.of("partitions", partitions))));
   }
 
   private static Map<String, Object> schema(String field, String key) {

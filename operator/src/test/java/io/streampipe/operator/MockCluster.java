@@ -105,7 +105,15 @@ public final class MockCluster {
   public void claimBound(String namespace, String claimName) {
     PersistentVolumeClaim claim =
         client.persistentVolumeClaims().inNamespace(namespace).withName(claimName).get();
-    claim.setStatus(new PersistentVolumeClaimStatusBuilder().withPhase("Bound").build());
+    if (claim.getStatus() != null && "Bound".equals(claim.getStatus().getPhase())) {
+      return;
+    }
+    // A provisioner binds a volume of the requested size.
+    claim.setStatus(
+        new PersistentVolumeClaimStatusBuilder()
+            .withPhase("Bound")
+            .withCapacity(claim.getSpec().getResources().getRequests())
+            .build());
     client.persistentVolumeClaims().inNamespace(namespace).resource(claim).updateStatus();
   }
 }

@@ -10,6 +10,8 @@ import io.streampipe.api.v1alpha1.PipelineCondition;
 import io.streampipe.api.v1alpha1.StreamingPipelineStatus;
 import io.streampipe.api.validation.Problem;
 import io.streampipe.operator.schema.SchemaOutcome;
+import io.streampipe.operator.status.CheckpointObservation;
+import io.streampipe.operator.status.CheckpointResize;
 import io.streampipe.operator.status.Observation;
 import io.streampipe.operator.status.StatusAggregator;
 import java.time.Duration;
@@ -81,8 +83,6 @@ class StatusAggregatorTest {
             false,
             o.schema(),
             o.checkpoint(),
-            o.checkpointBindGrace(),
-            o.checkpointEvents(),
             o.job(),
             o.topic(),
             o.deadLetterTopic(),
@@ -185,9 +185,7 @@ class StatusAggregatorTest {
         o.topics(),
         o.strimziInstalled(),
         o.schema(),
-        Optional.of(claim),
-        GRACE,
-        events,
+        new CheckpointObservation(Optional.of(claim), GRACE, events, CheckpointResize.UNKNOWN),
         o.job(),
         o.topic(),
         o.deadLetterTopic(),
@@ -224,14 +222,16 @@ class StatusAggregatorTest {
         List.of(topic),
         true,
         Optional.of(schema),
-        Optional.of(
-            new PersistentVolumeClaimBuilder()
-                .withNewStatus()
-                .withPhase("Bound")
-                .endStatus()
-                .build()),
-        GRACE,
-        List.of(),
+        new CheckpointObservation(
+            Optional.of(
+                new PersistentVolumeClaimBuilder()
+                    .withNewStatus()
+                    .withPhase("Bound")
+                    .endStatus()
+                    .build()),
+            GRACE,
+            List.of(),
+            CheckpointResize.UNKNOWN),
         Optional.of(job),
         "in",
         "in.dlq",

@@ -8,7 +8,10 @@ import io.fabric8.generator.annotation.ValidationRule;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class CheckpointSpec {
 
-  @JsonPropertyDescription("Volume size as a Kubernetes quantity (default 1Gi).")
+  @JsonPropertyDescription(
+      "Volume size as a Kubernetes quantity (default 1Gi). It can grow: the claim is expanded when"
+          + " its StorageClass allows volume expansion, and the CheckpointReady condition says when"
+          + " it does not; a volume cannot shrink, so a smaller size is refused there.")
   private String size;
 
   @JsonPropertyDescription("Storage class of the volume (default: the cluster's default).")

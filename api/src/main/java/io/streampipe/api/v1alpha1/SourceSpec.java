@@ -25,6 +25,11 @@ public class SourceSpec {
 
   @Required
   @JsonPropertyDescription("The input topic.")
+  @ValidationRule(
+      value =
+          "(has(self.partitions) ? self.partitions : 3)"
+              + " >= (has(oldSelf.partitions) ? oldSelf.partitions : 3)",
+      message = "partitions may only grow: Kafka cannot remove partitions")
   private TopicSpec topic;
 
   @Pattern("^(earliest|latest)$")

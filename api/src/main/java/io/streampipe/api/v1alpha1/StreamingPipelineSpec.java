@@ -3,9 +3,26 @@ package io.streampipe.api.v1alpha1;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.ValidationRule;
 
 /** The desired state of one Kafka → Spark → Cassandra stream. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+// On the spec, not the dead-letter topic: a transition rule runs only where the old object had its
+// field, so a rule on the optional topic would let it appear with fewer partitions than it has.
+@ValidationRule(
+    value =
+        "(has(self.quality) && has(self.quality.deadLetter) && has(self.quality.deadLetter.topic)"
+            + " && has(self.quality.deadLetter.topic.partitions)"
+            + " ? self.quality.deadLetter.topic.partitions"
+            + " : has(self.source.topic.partitions) ? self.source.topic.partitions : 3)"
+            + " >= (has(oldSelf.quality) && has(oldSelf.quality.deadLetter)"
+            + " && has(oldSelf.quality.deadLetter.topic)"
+            + " && has(oldSelf.quality.deadLetter.topic.partitions)"
+            + " ? oldSelf.quality.deadLetter.topic.partitions"
+            + " : has(oldSelf.source.topic.partitions) ? oldSelf.source.topic.partitions : 3)",
+    message =
+        "the dead-letter topic's partitions may only grow (unset, they follow the input topic's):"
+            + " Kafka cannot remove partitions")
 public class StreamingPipelineSpec {
 
   @Required

@@ -4,17 +4,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Required;
-import io.fabric8.generator.annotation.ValidationRule;
 import java.util.Map;
 
 /** A Kafka topic the pipeline creates and reads or writes. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@ValidationRule(
-    value =
-        "(has(self.partitions) ? self.partitions : 3)"
-            + " >= (has(oldSelf.partitions) ? oldSelf.partitions : 3)",
-    message = "partitions may only grow: Kafka cannot remove partitions",
-    reason = "FieldValueForbidden")
 public class TopicSpec {
 
   @Required

@@ -27,7 +27,8 @@ public final class Notices {
           Reason.CredentialsMissing,
           Reason.JobFailed,
           Reason.TopicsRefused,
-          Reason.KafkaUnreachable);
+          Reason.KafkaUnreachable,
+          Reason.CheckpointResizeRefused);
 
   /** One Event to record. */
   public record Notice(String type, String reason, String message) {}

@@ -1,10 +1,8 @@
 package io.streampipe.operator.status;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.streampipe.operator.schema.SchemaOutcome;
 import io.streampipe.operator.topics.TopicsOutcome;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,8 +15,7 @@ import java.util.Optional;
  * @param topics the KafkaTopics found
  * @param strimziInstalled whether the cluster served KafkaTopics when the operator started
  * @param schema empty when the schema was not reconciled this time
- * @param checkpointBindGrace how long the checkpoint claim may be Pending and count as ready
- * @param checkpointEvents the claim's newest events, read only once it is overdue to bind
+ * @param checkpoint the checkpoint claim, its grace to bind and any resize
  */
 public record Observation(
     long generation,
@@ -27,9 +24,7 @@ public record Observation(
     List<GenericKubernetesResource> topics,
     boolean strimziInstalled,
     Optional<SchemaOutcome> schema,
-    Optional<PersistentVolumeClaim> checkpoint,
-    Duration checkpointBindGrace,
-    List<String> checkpointEvents,
+    CheckpointObservation checkpoint,
     Optional<GenericKubernetesResource> job,
     String topic,
     String deadLetterTopic,
@@ -38,6 +33,5 @@ public record Observation(
 
   public Observation {
     topics = List.copyOf(topics);
-    checkpointEvents = List.copyOf(checkpointEvents);
   }
 }

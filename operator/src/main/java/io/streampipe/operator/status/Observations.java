@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.streampipe.operator.StreamingPipeline;
+import io.streampipe.operator.dependent.CheckpointClaimDependent;
 import io.streampipe.operator.dependent.SparkApplicationDependent;
 import io.streampipe.operator.desired.DesiredKafkaTopics;
 import io.streampipe.operator.desired.ResolvedPipeline;
@@ -49,9 +50,13 @@ public final class Observations {
         topicVersion.isPresent() ? kafkaTopics(context) : List.of(),
         topicVersion.isPresent(),
         workflow.get(SchemaOutcome.class, SchemaOutcome.class),
-        claim,
-        claimGrace,
-        claimEvents,
+        new CheckpointObservation(
+            claim,
+            claimGrace,
+            claimEvents,
+            new CheckpointResize(
+                spec.getProcessing().getCheckpoint().getSize(),
+                workflow.get(CheckpointClaimDependent.RESIZE_REFUSED, String.class))),
         context.getSecondaryResource(
             GenericKubernetesResource.class, SparkApplicationDependent.NAME),
         spec.getSource().getTopic().getName(),

@@ -19,6 +19,8 @@ public enum Reason {
   CheckpointPending,
   CheckpointNotBound,
   CheckpointMissing,
+  CheckpointResizing,
+  CheckpointResizeRefused,
   JobRunning,
   JobStarting,
   JobFailed,

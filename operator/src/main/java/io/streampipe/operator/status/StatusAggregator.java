@@ -30,7 +30,7 @@ public final class StatusAggregator {
     Map<String, Verdict> verdicts = new LinkedHashMap<>();
     verdicts.put(TOPICS_READY, Verdicts.topics(o));
     verdicts.put(SCHEMA_READY, Verdicts.schema(o));
-    verdicts.put(CHECKPOINT_READY, Verdicts.checkpoint(o, now));
+    verdicts.put(CHECKPOINT_READY, Verdicts.checkpoint(o.checkpoint(), now));
     verdicts.put(JOB_RUNNING, Verdicts.job(o));
     verdicts.put(READY, ready(verdicts));
     StreamingPipelineStatus status = copy(previous);

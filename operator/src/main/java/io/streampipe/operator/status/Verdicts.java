@@ -7,6 +7,7 @@ import io.streampipe.operator.topics.TopicsOutcome;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /** Turns each observed part of a pipeline into its condition's verdict. */
 final class Verdicts {
@@ -89,11 +90,15 @@ final class Verdicts {
     };
   }
 
-  static Verdict checkpoint(Observation o, Instant now) {
-    if (o.checkpoint().isEmpty()) {
+  static Verdict checkpoint(CheckpointObservation o, Instant now) {
+    if (o.claim().isEmpty()) {
       return Verdict.notOk(Reason.CheckpointMissing, "the checkpoint claim does not exist yet");
     }
-    PersistentVolumeClaim claim = o.checkpoint().get();
+    PersistentVolumeClaim claim = o.claim().get();
+    Optional<Verdict> resize = CheckpointResizeVerdict.of(claim, o.resize());
+    if (resize.isPresent()) {
+      return resize.get();
+    }
     String phase = ClaimBinding.phase(claim);
     if ("Lost".equals(phase)) {
       return Verdict.notOk(Reason.CheckpointPending, "the checkpoint volume is lost");
@@ -102,20 +107,17 @@ final class Verdicts {
       return Verdict.ok(Reason.CheckpointBound, "checkpoint volume bound");
     }
     // A claim of a WaitForFirstConsumer class binds only once the driver is scheduled.
-    if (!ClaimBinding.overdue(claim, o.checkpointBindGrace(), now)) {
+    if (!ClaimBinding.overdue(claim, o.bindGrace(), now)) {
       return Verdict.ok(
           Reason.CheckpointPending, "checkpoint claim created, binds with the driver");
     }
-    String why =
-        o.checkpointEvents().isEmpty()
-            ? "no events recorded for it"
-            : String.join("; ", o.checkpointEvents());
+    String why = o.events().isEmpty() ? "no events recorded for it" : String.join("; ", o.events());
     return Verdict.notOk(
         Reason.CheckpointNotBound,
         "the checkpoint claim is still "
             + phase
             + " "
-            + o.checkpointBindGrace().toSeconds()
+            + o.bindGrace().toSeconds()
             + " s after it was created: "
             + why);
   }

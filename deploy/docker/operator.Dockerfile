@@ -27,6 +27,7 @@ RUN groupadd --system --gid 10001 streampipe \
 COPY --from=build /out/lib/ /opt/streampipe/operator/lib/
 USER 10001:10001
 EXPOSE 8080
-ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75.0"
+# UTF-8 whatever the locale: pipelines' text reaches logs and events intact.
+ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75.0 -Dfile.encoding=UTF-8 -Dsun.stdout.encoding=UTF-8 -Dsun.stderr.encoding=UTF-8"
 # The JVM expands the classpath wildcard itself; no shell needed.
 ENTRYPOINT ["java", "-cp", "/opt/streampipe/operator/lib/*", "io.streampipe.operator.OperatorMain"]

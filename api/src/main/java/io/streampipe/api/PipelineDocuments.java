@@ -10,6 +10,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import io.streampipe.api.v1alpha1.StreamingPipelineSpec;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -30,7 +31,7 @@ public final class PipelineDocuments {
   /** Reads a document from a file. */
   public static PipelineDocument read(Path file) {
     try {
-      return parse(Files.readString(file), file.toString());
+      return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
     } catch (NoSuchFileException e) {
       throw new InvalidDocumentException(file + ": no such file");
     } catch (IOException e) {

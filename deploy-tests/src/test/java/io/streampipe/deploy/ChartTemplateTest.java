@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -83,16 +81,5 @@ class ChartTemplateTest {
     assertThat(pdb.getSpec().getMinAvailable().getIntVal()).isEqualTo(2);
     assertThat(deployment.getSpec().getTemplate().getMetadata().getLabels())
         .containsAllEntriesOf(pdb.getSpec().getSelector().getMatchLabels());
-  }
-
-  @Test
-  void dashboardConfigMapCarriesTheOneDashboardFile() throws Exception {
-    ConfigMap dashboard =
-        ChartRenderer.single(ChartRenderer.resources("monitoring"), ConfigMap.class);
-
-    assertThat(dashboard.getMetadata().getNamespace()).isEqualTo("monitoring");
-    assertThat(dashboard.getMetadata().getLabels()).containsEntry("grafana_dashboard", "1");
-    assertThat(StrictManifests.YAML.readTree(dashboard.getData().values().iterator().next()))
-        .isEqualTo(StrictManifests.YAML.readTree(Files.readString(DeployPaths.dashboard())));
   }
 }

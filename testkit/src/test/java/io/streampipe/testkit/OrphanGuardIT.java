@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -39,7 +40,9 @@ class OrphanGuardIT {
   }
 
   private static String firstLine(Process process) throws Exception {
-    try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream()))) {
+    try (BufferedReader out =
+        new BufferedReader(
+            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
       return out.readLine().strip();
     }
   }

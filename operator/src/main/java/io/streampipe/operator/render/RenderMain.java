@@ -5,7 +5,10 @@ import io.streampipe.api.PipelineDocument;
 import io.streampipe.api.PipelineDocuments;
 import io.streampipe.operator.OperatorConfig;
 import io.streampipe.operator.StreamingPipeline;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /**
@@ -16,7 +19,12 @@ public final class RenderMain {
   private RenderMain() {}
 
   public static void main(String[] args) {
-    System.exit(run(args, System.out, System.err));
+    // System.out prints in the locale's charset, ASCII when LANG is unset; specs hold any text.
+    System.exit(run(args, utf8(FileDescriptor.out), utf8(FileDescriptor.err)));
+  }
+
+  private static PrintStream utf8(FileDescriptor fd) {
+    return new PrintStream(new FileOutputStream(fd), true, StandardCharsets.UTF_8);
   }
 
   /** Renders and returns the exit code: 0, 1 for an invalid pipeline, 2 for bad usage. */

@@ -69,6 +69,26 @@ class RenderMainTest {
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("spec.sink.cassandra.ttl");
   }
 
+  @Test
+  void helpAndBadUsageBehaveLikeEveryOtherCommand() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    PrintStream outStream = new PrintStream(out, true, StandardCharsets.UTF_8);
+    PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
+
+    assertThat(RenderMain.run(new String[] {"--help"}, outStream, errStream)).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .startsWith("Usage: streampipe render")
+        .contains("-f, --file=<file>", "-n, --namespace=", "--kafka-cluster=", "-h, --help");
+
+    assertThat(RenderMain.run(new String[] {"-f", "p.yaml", "--frobnicate"}, outStream, errStream))
+        .isEqualTo(2);
+    assertThat(RenderMain.run(new String[] {}, outStream, errStream)).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains("Unknown option: '--frobnicate'")
+        .contains("Missing required option: '--file=<file>'");
+  }
+
   private static Path example() {
     return TestPipelines.projectDir().resolve("examples/users-pipeline.yaml");
   }

@@ -8,15 +8,52 @@ import io.streampipe.operator.StreamingPipeline;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code streampipe render -f pipeline.yaml [--namespace ns] [--kafka-cluster name]}: prints what
- * the operator would create for a pipeline, from the same desired-state code, with no cluster.
+ * the operator would create for a pipeline, from the same desired-state code, with no cluster. It
+ * runs in the operator's JVM (fabric8's Jackson), so it is its own picocli command rather than a
+ * subcommand of the CLI's.
  */
-public final class RenderMain {
-  private RenderMain() {}
+@Command(
+    name = "streampipe render",
+    mixinStandardHelpOptions = true,
+    versionProvider = RenderMain.Version.class,
+    description =
+        "Print the Kubernetes resources the operator would create for a StreamingPipeline, with no"
+            + " cluster; exit 1 and list every problem if it is invalid.")
+public final class RenderMain implements Callable<Integer> {
+  @Option(
+      names = {"-f", "--file"},
+      required = true,
+      description = "The StreamingPipeline YAML file.")
+  Path file;
+
+  @Option(
+      names = {"-n", "--namespace"},
+      description = "Namespace of the resources (default: the file's, else default).")
+  String namespace;
+
+  @Option(
+      names = "--kafka-cluster",
+      description =
+          "The operator's default Strimzi cluster, for a pipeline that names no Kafka itself.")
+  String kafkaCluster;
+
+  private final PrintStream out;
+  private final PrintStream err;
+
+  private RenderMain(PrintStream out, PrintStream err) {
+    this.out = out;
+    this.err = err;
+  }
 
   public static void main(String[] args) {
     // System.out prints in the locale's charset, ASCII when LANG is unset; specs hold any text.
@@ -29,27 +66,20 @@ public final class RenderMain {
 
   /** Renders and returns the exit code: 0, 1 for an invalid pipeline, 2 for bad usage. */
   public static int run(String[] args, PrintStream out, PrintStream err) {
-    String file = null;
-    String namespace = null;
+    return new CommandLine(new RenderMain(out, err))
+        .setOut(new PrintWriter(out, true))
+        .setErr(new PrintWriter(err, true))
+        .execute(args);
+  }
+
+  @Override
+  public Integer call() {
     OperatorConfig config = OperatorConfig.fromEnv(System.getenv());
-    for (int i = 0; i < args.length; i++) {
-      String value = i + 1 < args.length ? args[i + 1] : null;
-      switch (args[i]) {
-        case "-f", "--file" -> file = value;
-        case "-n", "--namespace" -> namespace = value;
-        case "--kafka-cluster" -> config = config.withDefaultKafkaCluster(value);
-        default -> {
-          err.println("unknown argument " + args[i]);
-          return usage(err);
-        }
-      }
-      i++;
-    }
-    if (file == null) {
-      return usage(err);
+    if (kafkaCluster != null) {
+      config = config.withDefaultKafkaCluster(kafkaCluster);
     }
     try {
-      PipelineDocument document = PipelineDocuments.read(Path.of(file));
+      PipelineDocument document = PipelineDocuments.read(file);
       String ns = namespace != null ? namespace : document.namespace();
       StreamingPipeline pipeline =
           new StreamingPipeline(ns == null ? "default" : ns, document.name(), document.spec());
@@ -60,9 +90,12 @@ public final class RenderMain {
     }
   }
 
-  private static int usage(PrintStream err) {
-    err.println(
-        "usage: streampipe render -f pipeline.yaml [--namespace ns] [--kafka-cluster name]");
-    return 2;
+  /** The operator's version, as the jar's manifest gives it. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String version = RenderMain.class.getPackage().getImplementationVersion();
+      return new String[] {"streampipe render " + (version == null ? "(development)" : version)};
+    }
   }
 }

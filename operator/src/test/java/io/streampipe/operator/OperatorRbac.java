@@ -2,9 +2,13 @@ package io.streampipe.operator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fabric8.kubernetes.api.model.authorization.v1.ResourceRule;
+import io.fabric8.kubernetes.api.model.authorization.v1.ResourceRuleBuilder;
+import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectRulesReviewBuilder;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.http.RecordedRequest;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -59,6 +63,36 @@ final class OperatorRbac {
     assertThat(granted)
         .as("the chart grants nothing the operator does not use (used: " + used + ")")
         .isEqualTo(explained);
+  }
+
+  /**
+   * Answers JOSDK's start-up SelfSubjectRulesReview as an API server would for the chart's
+   * leader-election Role, so the operator's own lease check runs against the chart.
+   */
+  static void reviewsShowTheChartsLeaseRole(KubernetesMockServer server) {
+    List<ResourceRule> rules =
+        ChartRules.granted("leaderElection").entrySet().stream()
+            .map(
+                grant ->
+                    new ResourceRuleBuilder()
+                        .withApiGroups(grant.getKey().substring(0, grant.getKey().indexOf('/')))
+                        .withResources(grant.getKey().substring(grant.getKey().indexOf('/') + 1))
+                        .withVerbs(List.copyOf(grant.getValue()))
+                        .build())
+            .toList();
+    server
+        .expect()
+        .post()
+        .withPath("/apis/authorization.k8s.io/v1/selfsubjectrulesreviews")
+        .andReturn(
+            201,
+            new SelfSubjectRulesReviewBuilder()
+                .withNewStatus()
+                .withIncomplete(false)
+                .withResourceRules(rules)
+                .endStatus()
+                .build())
+        .always();
   }
 
   /** group/resource → verbs of every recorded request the operator's client made. */

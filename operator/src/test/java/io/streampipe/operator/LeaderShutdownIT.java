@@ -27,10 +27,11 @@ class LeaderShutdownIT {
   static final String NS = "main";
 
   @Test
-  void sigtermStopsTheLeaderWithinSeconds() throws Exception {
+  void sigtermStopsTheLeaderWithinSecondsAndHandsOverTheLease() throws Exception {
     new MockCluster(client).loadCrds();
     OperatorRbac.reviewsShowTheChartsLeaseRole(server);
     Path log = Path.of("target", "leader-shutdown-operator.log");
+    String leader;
     try (OperatorProcess operator =
         OperatorProcess.start(
             client.getConfiguration().getMasterUrl(),
@@ -40,7 +41,8 @@ class LeaderShutdownIT {
                 "POD_NAMESPACE", LEASE_NAMESPACE,
                 "STREAMPIPE_WATCH_NAMESPACES", NS),
             log)) {
-      await().atMost(Duration.ofSeconds(60)).until(() -> holder() != null);
+      await().atMost(Duration.ofSeconds(60)).until(() -> lease() != null);
+      leader = lease().getSpec().getHolderIdentity();
       client.resource(TestPipelines.users(NS, "led")).create();
       await()
           .alias("the leader reconciles")
@@ -53,13 +55,16 @@ class LeaderShutdownIT {
       assertThat(operator.exitValue()).as("ended by the signal, not by an exit(1)").isEqualTo(143);
     }
     assertThat(Files.readString(log, StandardCharsets.UTF_8))
-        .contains("event=stopped_leading cause=shutdown")
+        .contains("event=stopped_leading cause=shutdown", "event=lease_released")
         .doesNotContain("leadership_lost");
+    assertThat(lease().getSpec().getHolderIdentity()).isEqualTo(leader);
+    assertThat(lease().getSpec().getLeaseDurationSeconds())
+        .as("shortened to a second, so a standby leads now rather than in 15 s")
+        .isEqualTo(1);
   }
 
-  private static String holder() {
-    Lease lease = client.resources(Lease.class).inNamespace(LEASE_NAMESPACE).withName(LEASE).get();
-    return lease == null ? null : lease.getSpec().getHolderIdentity();
+  private static Lease lease() {
+    return client.resources(Lease.class).inNamespace(LEASE_NAMESPACE).withName(LEASE).get();
   }
 
   private static StreamingPipeline pipeline() {

@@ -40,7 +40,7 @@ public final class PipelineOperator {
     warnIfAbsent(apis);
     SchemaService schemas = new SchemaService(provisioners);
     TopicService topics = new TopicService(kafkaAdmins);
-    Leadership leadership = Leadership.exitingTheProcess();
+    Leadership leadership = Leadership.exitingTheProcess(config);
     Consumer<ConfigurationServiceOverrider> overrides =
         o -> {
           o.withKubernetesClient(client)
@@ -51,7 +51,7 @@ public final class PipelineOperator {
               .withSSABasedCreateUpdateMatchForDependentResources(ssa)
               .withUseSSAToPatchPrimaryResource(ssa);
           if (config.leaderElection()) {
-            o.withLeaderElectionConfiguration(leadership.configuration(config));
+            o.withLeaderElectionConfiguration(leadership.configuration());
           }
         };
     Operator operator = new StoppableOperator(overrides, leadership);

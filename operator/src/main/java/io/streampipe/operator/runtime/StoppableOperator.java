@@ -4,7 +4,10 @@ import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.ConfigurationServiceOverrider;
 import java.util.function.Consumer;
 
-/** JOSDK's Operator that tells {@link Leadership} it stops before it gives up the lease. */
+/**
+ * JOSDK's Operator that tells {@link Leadership} it stops before it gives up the lease, and hands
+ * the lease over once it has stopped.
+ */
 final class StoppableOperator extends Operator {
   private final Leadership leadership;
 
@@ -17,5 +20,6 @@ final class StoppableOperator extends Operator {
   public void stop() {
     leadership.stopping();
     super.stop();
+    leadership.release(getKubernetesClient());
   }
 }

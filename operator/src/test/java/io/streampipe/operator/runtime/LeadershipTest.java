@@ -10,8 +10,14 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class LeadershipTest {
+  private final OperatorConfig config =
+      OperatorConfig.fromEnv(
+          Map.of(
+              "STREAMPIPE_LEADER_ELECTION_ENABLED", "true",
+              "STREAMPIPE_LEADER_ELECTION_LEASE_NAME", "streampipe",
+              "POD_NAMESPACE", "ops"));
   private final List<Integer> exits = new ArrayList<>();
-  private final Leadership leadership = new Leadership(exits::add);
+  private final Leadership leadership = new Leadership(config, exits::add);
 
   @Test
   void losingTheLeaseWhileRunningEndsTheProcess() {
@@ -30,13 +36,7 @@ class LeadershipTest {
 
   @Test
   void josdksExitIsOffAndOursRunsOnStopLeading() {
-    OperatorConfig config =
-        OperatorConfig.fromEnv(
-            Map.of(
-                "STREAMPIPE_LEADER_ELECTION_ENABLED", "true",
-                "STREAMPIPE_LEADER_ELECTION_LEASE_NAME", "streampipe",
-                "POD_NAMESPACE", "ops"));
-    LeaderElectionConfiguration election = leadership.configuration(config);
+    LeaderElectionConfiguration election = leadership.configuration();
 
     assertThat(election.isExitOnStopLeading())
         .as("JOSDK's System.exit inside Operator.stop() would block a shutdown hook forever")

@@ -13,6 +13,10 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntConsumer;
 import org.slf4j.Logger;
@@ -30,6 +34,7 @@ public final class Leadership {
   private static final Logger LOG = LoggerFactory.getLogger(Leadership.class);
 
   private final AtomicBoolean stopping = new AtomicBoolean();
+  private final AtomicBoolean leading = new AtomicBoolean();
   private final OperatorConfig config;
   private final IntConsumer exit;
   private final String identity;
@@ -73,6 +78,7 @@ public final class Leadership {
   }
 
   private void startedLeading() {
+    leading.set(true);
     LOG.info("event=leading identity={}", identity);
   }
 
@@ -82,6 +88,7 @@ public final class Leadership {
       LOG.info("event=stopped_leading cause=shutdown");
       return;
     }
+    leading.set(false);
     LOG.error(
         "event=leadership_lost effect=exit reason=\"another replica may lead now; this one stops"
             + " so that two never reconcile at once\"");
@@ -91,18 +98,31 @@ public final class Leadership {
   /**
    * Once the operator has stopped: shortens a lease it still holds to one second, so a standby
    * leads now rather than when the lease expires (JOSDK's elector never releases it), as fabric8's
-   * LeaderElector.release does.
+   * LeaderElector.release does. Waits at most 5 s: an unreachable API server must not hold up the
+   * exit.
    */
   void release(KubernetesClient client) {
-    if (!config.leaderElection()) {
+    if (!leading.get()) {
       return;
     }
+    try {
+      CompletableFuture.runAsync(() -> shorten(client)).get(5, TimeUnit.SECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      LOG.warn("event=lease_not_released error=\"{}\"", Errors.oneLine(e));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void shorten(KubernetesClient client) {
     String namespace =
         config.leaseNamespace().orElseGet(() -> client.getConfiguration().getNamespace());
     try {
       Lease lease =
           client.resources(Lease.class).inNamespace(namespace).withName(config.leaseName()).get();
-      if (lease == null || !identity.equals(lease.getSpec().getHolderIdentity())) {
+      if (lease == null
+          || lease.getSpec() == null
+          || !identity.equals(lease.getSpec().getHolderIdentity())) {
         return;
       }
       lease.getSpec().setLeaseDurationSeconds(1);

@@ -51,11 +51,11 @@ public final class ReconcileFailure {
   }
 
   private static String describe(KubernetesClientException e) {
-    if (e.getCode() > 0 && e.getStatus() != null && e.getStatus().getMessage() != null) {
+    if (e.getCode() > 0) {
+      String said = e.getStatus() == null ? null : e.getStatus().getMessage();
       return "the Kubernetes API answered "
           + e.getCode()
-          + ": "
-          + e.getStatus().getMessage().lines().findFirst().orElse("");
+          + (said == null ? "" : ": " + said.lines().findFirst().orElse(""));
     }
     Throwable root = e;
     while (root.getCause() != null) {

@@ -102,6 +102,11 @@ class ReconcileFailureTest {
                 + " ConnectException: Connection refused");
     assertThat(
             ReconcileFailure.message(
+                new KubernetesClientException("Failure executing: GET at: https://...", 503, null),
+                true))
+        .isEqualTo("Reconcile failed, will retry: the Kubernetes API answered 503");
+    assertThat(
+            ReconcileFailure.message(
                 new RuntimeException(new IllegalArgumentException("bad ttl")), true))
         .isEqualTo("Reconcile failed, will retry: IllegalArgumentException: bad ttl");
   }

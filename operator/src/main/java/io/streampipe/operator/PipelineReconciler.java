@@ -28,6 +28,7 @@ import io.streampipe.operator.source.KafkaClusters;
 import io.streampipe.operator.source.OptionalApis;
 import io.streampipe.operator.status.Observations;
 import io.streampipe.operator.status.Reason;
+import io.streampipe.operator.status.ReconcileFailure;
 import io.streampipe.operator.status.StatusAggregator;
 import java.time.Clock;
 import java.time.Duration;
@@ -200,11 +201,15 @@ public class PipelineReconciler
   @Override
   public ErrorStatusUpdateControl<StreamingPipeline> updateErrorStatus(
       StreamingPipeline pipeline, Context<StreamingPipeline> context, Exception e) {
-    LOG.warn(
-        "pipeline={}/{} reconcile_error={}", namespace(pipeline), name(pipeline), e.toString());
-    cleanup
-        .events()
-        .warning(pipeline, Reason.ReconcileError.name(), String.valueOf(e.getMessage()));
+    boolean willRetry = context.getRetryInfo().map(r -> !r.isLastAttempt()).orElse(false);
+    if (willRetry && ReconcileFailure.isConflict(e)) {
+      LOG.info(
+          "pipeline={}/{} reconcile_conflict effect=retry", namespace(pipeline), name(pipeline));
+      return ErrorStatusUpdateControl.noStatusUpdate();
+    }
+    String message = ReconcileFailure.message(e, willRetry);
+    LOG.warn("pipeline={}/{} reconcile_error=\"{}\"", namespace(pipeline), name(pipeline), message);
+    cleanup.events().warning(pipeline, Reason.ReconcileError.name(), message);
     return ErrorStatusUpdateControl.noStatusUpdate();
   }
 

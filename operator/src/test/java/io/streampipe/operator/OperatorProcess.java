@@ -125,6 +125,16 @@ final class OperatorProcess implements AutoCloseable {
     return process.isAlive();
   }
 
+  /** SIGTERM, then whether the process ended within the given time. */
+  boolean terminate(Duration within) throws InterruptedException {
+    process.destroy();
+    return process.waitFor(within.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+  }
+
+  int exitValue() {
+    return process.exitValue();
+  }
+
   private HttpRequest request(String path) {
     return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
         .timeout(Duration.ofSeconds(10))

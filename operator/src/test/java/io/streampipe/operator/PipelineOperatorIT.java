@@ -61,10 +61,16 @@ class PipelineOperatorIT {
                     .anyMatch(c -> c.host().equals(UnreachableCassandra.HOST))
                 ? DOWN
                 : CASSANDRA;
+    // Production's switches: leader election on (replicaCount > 1), so OperatorRbac records the
+    // lease calls too, with JOSDK's lease check answered from the chart's Role.
     OperatorConfig config =
-        OperatorConfig.defaults()
+        OperatorConfig.fromEnv(
+                Map.of(
+                    "STREAMPIPE_LEADER_ELECTION_ENABLED", "true",
+                    "POD_NAMESPACE", "streampipe-system"))
             .withCassandraRetries(2, Duration.ofMillis(200))
             .withCheckpointBindGrace(Duration.ofSeconds(1));
+    OperatorRbac.reviewsShowTheChartsLeaseRole(server);
     // Its own client, so the calls it makes can be told from the test's (OperatorRbac).
     KubernetesClient operatorClient =
         server.createClient(b -> b.withConfig(OperatorRbac.agent(server, OPERATOR_AGENT)));

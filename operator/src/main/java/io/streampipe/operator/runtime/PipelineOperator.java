@@ -3,7 +3,6 @@ package io.streampipe.operator.runtime;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.ConfigurationServiceOverrider;
-import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.javaoperatorsdk.operator.api.monitoring.Metrics;
 import io.streampipe.operator.OperatorConfig;
 import io.streampipe.operator.PipelineCleanup;
@@ -41,6 +40,7 @@ public final class PipelineOperator {
     warnIfAbsent(apis);
     SchemaService schemas = new SchemaService(provisioners);
     TopicService topics = new TopicService(kafkaAdmins);
+    Leadership leadership = Leadership.exitingTheProcess(config);
     Consumer<ConfigurationServiceOverrider> overrides =
         o -> {
           o.withKubernetesClient(client)
@@ -51,12 +51,10 @@ public final class PipelineOperator {
               .withSSABasedCreateUpdateMatchForDependentResources(ssa)
               .withUseSSAToPatchPrimaryResource(ssa);
           if (config.leaderElection()) {
-            o.withLeaderElectionConfiguration(
-                new LeaderElectionConfiguration(
-                    config.leaseName(), config.leaseNamespace().orElse(null)));
+            o.withLeaderElectionConfiguration(leadership.configuration());
           }
         };
-    Operator operator = new Operator(overrides);
+    Operator operator = new StoppableOperator(overrides, leadership);
     PipelineEvents events = new PipelineEvents(client, Clock.systemUTC());
     PipelineCleanup cleanup =
         new PipelineCleanup(config, apis.topicVersion(), schemas, topics, events);

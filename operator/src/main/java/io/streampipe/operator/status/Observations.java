@@ -6,6 +6,7 @@ import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.streampipe.operator.StreamingPipeline;
 import io.streampipe.operator.dependent.CheckpointClaimDependent;
 import io.streampipe.operator.dependent.SparkApplicationDependent;
+import io.streampipe.operator.dependent.TopicApiVersion;
 import io.streampipe.operator.desired.DesiredKafkaTopics;
 import io.streampipe.operator.desired.ResolvedPipeline;
 import io.streampipe.operator.schema.SchemaOutcome;
@@ -46,7 +47,8 @@ public final class Observations {
         resolved.kafkaCluster().isPresent()
             ? Optional.empty()
             : workflow.get(TopicsOutcome.class, TopicsOutcome.class),
-        topicVersion.map(v -> DesiredKafkaTopics.build(resolved, v).size()).orElse(0),
+        // Counted without Strimzi too: a pipeline naming a cluster then reports Strimzi missing.
+        DesiredKafkaTopics.build(resolved, topicVersion.orElse(TopicApiVersion.V1)).size(),
         topicVersion.isPresent() ? kafkaTopics(context) : List.of(),
         topicVersion.isPresent(),
         workflow.get(SchemaOutcome.class, SchemaOutcome.class),

@@ -8,7 +8,7 @@ public final class Errors {
    * The exception's simple class name and the first line of its message, if it has one; never
    * throws, whatever the message (null, empty or multi-line).
    */
-  public static String oneLine(RuntimeException e) {
+  public static String oneLine(Throwable e) {
     String message =
         e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse("");
     return e.getClass().getSimpleName() + message;

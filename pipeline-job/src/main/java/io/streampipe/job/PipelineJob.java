@@ -2,6 +2,13 @@ package io.streampipe.job;
 
 import io.prometheus.metrics.exporter.httpserver.HTTPServer;
 import io.streampipe.api.PipelineDocument;
+import io.streampipe.job.metrics.BatchTracker;
+import io.streampipe.job.metrics.JobMetrics;
+import io.streampipe.job.metrics.ProgressListener;
+import io.streampipe.job.plan.JobPlan;
+import io.streampipe.job.plan.JobSettings;
+import io.streampipe.job.write.CassandraSessions;
+import io.streampipe.job.write.CassandraTableCheck;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.concurrent.TimeoutException;

@@ -1,6 +1,12 @@
 package io.streampipe.job;
 
 import io.prometheus.metrics.exporter.httpserver.HTTPServer;
+import io.streampipe.job.deadletter.DeadLetterSender;
+import io.streampipe.job.metrics.BatchStats;
+import io.streampipe.job.metrics.BatchTracker;
+import io.streampipe.job.metrics.PipelineTotals;
+import io.streampipe.job.metrics.ProgressListener;
+import io.streampipe.job.write.CassandraSessions;
 import java.time.Duration;
 import java.util.OptionalInt;
 import java.util.concurrent.TimeoutException;

@@ -40,17 +40,17 @@ final class ValidateFunction implements MapPartitionsFunction<Row, Row> {
 
   /** Input columns: key, value, partition, offset, ts (epoch millis). */
   Row toRow(Row record) {
-    byte[] key = (byte[]) record.get(0);
-    byte[] value = (byte[]) record.get(1);
-    int partition = record.getInt(2);
-    long offset = record.getLong(3);
+    byte[] key = (byte[]) record.get(ValidatedRows.IN_KEY);
+    byte[] value = (byte[]) record.get(ValidatedRows.IN_VALUE);
+    int partition = record.getInt(ValidatedRows.IN_PARTITION);
+    long offset = record.getLong(ValidatedRows.IN_OFFSET);
     Validated result = plan.validator().validate(value);
     Object[] row = new Object[width];
-    row[3] = partition;
-    row[4] = offset;
-    row[5] = key;
+    row[ValidatedRows.AT_PARTITION] = partition;
+    row[ValidatedRows.AT_OFFSET] = offset;
+    row[ValidatedRows.AT_KEY] = key;
     if (result instanceof Valid valid) {
-      row[0] = DedupKey.of(valid.values(), plan.dedupKeyIndexes());
+      row[ValidatedRows.AT_ROUTE] = DedupKey.of(valid.values(), plan.dedupKeyIndexes());
       Object[] values = valid.values();
       for (int i = 0; i < values.length; i++) {
         // Spark has no uuid type: a uuid crosses the shuffle as its canonical text.
@@ -59,11 +59,14 @@ final class ValidateFunction implements MapPartitionsFunction<Row, Row> {
       }
     } else {
       Rejection rejection = (Rejection) result;
-      RecordOrigin origin = new RecordOrigin(plan.topic(), partition, offset, record.getLong(4));
+      RecordOrigin origin =
+          new RecordOrigin(
+              plan.topic(), partition, offset, record.getLong(ValidatedRows.IN_TIMESTAMP_MILLIS));
       // A distinct route per refused record spreads them over the write tasks.
-      row[0] = "\u0002" + partition + ":" + offset;
-      row[1] = DeadLetterMessage.render(plan.pipeline(), rejection, origin, value, Instant.now());
-      row[2] = rejection.first().rule().label();
+      row[ValidatedRows.AT_ROUTE] = "\u0002" + partition + ":" + offset;
+      row[ValidatedRows.AT_DEAD_LETTER] =
+          DeadLetterMessage.render(plan.pipeline(), rejection, origin, value, Instant.now());
+      row[ValidatedRows.AT_RULE] = rejection.first().rule().label();
     }
     return RowFactory.create(row);
   }

@@ -2,6 +2,7 @@ package io.streampipe.job.validate;
 
 import io.streampipe.api.FieldType;
 import io.streampipe.job.plan.JobPlan;
+import io.streampipe.job.source.KafkaSourceRow;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
@@ -26,15 +27,39 @@ public final class ValidatedRows {
   public static final String OFFSET = "offset";
   public static final String KEY = "key";
 
-  /** Index of the first field column; the ones before are the metadata above, in that order. */
+  /** Positions of the metadata columns above, in that order; the fields follow them. */
+  public static final int AT_ROUTE = 0;
+
+  public static final int AT_DEAD_LETTER = 1;
+  public static final int AT_RULE = 2;
+  public static final int AT_PARTITION = 3;
+  public static final int AT_OFFSET = 4;
+  public static final int AT_KEY = 5;
+
+  /** Index of the first field column. */
   public static final int FIRST_FIELD = 6;
+
+  /** The columns of the Kafka source the validate step reads, at the positions named below. */
+  private static final String[] INPUT = {
+    KafkaSourceRow.name(KafkaSourceRow.KEY),
+    KafkaSourceRow.name(KafkaSourceRow.VALUE),
+    KafkaSourceRow.name(KafkaSourceRow.PARTITION),
+    KafkaSourceRow.name(KafkaSourceRow.OFFSET),
+    "unix_millis(" + KafkaSourceRow.name(KafkaSourceRow.TIMESTAMP) + ") AS ts"
+  };
+
+  static final int IN_KEY = 0;
+  static final int IN_VALUE = 1;
+  static final int IN_PARTITION = 2;
+  static final int IN_OFFSET = 3;
+  static final int IN_TIMESTAMP_MILLIS = 4;
 
   private ValidatedRows() {}
 
   /** Validates Kafka rows (columns key, value, partition, offset, timestamp). */
   public static Dataset<Row> validate(Dataset<Row> kafka, JobPlan plan) {
     return kafka
-        .selectExpr("key", "value", "partition", "offset", "unix_millis(timestamp) AS ts")
+        .selectExpr(INPUT)
         .mapPartitions(
             (MapPartitionsFunction<Row, Row>) new ValidateFunction(plan),
             Encoders.row(schema(plan)));

@@ -67,6 +67,22 @@ class ValidatedRowsTest {
   }
 
   @Test
+  void eachNamedPositionHoldsItsColumnInTheSchema() {
+    JobPlan plan = JobPlan.of(TestDocuments.users());
+    StructType schema = ValidatedRows.schema(plan);
+
+    assertThat(schema.fieldIndex(ValidatedRows.ROUTE)).isEqualTo(ValidatedRows.AT_ROUTE);
+    assertThat(schema.fieldIndex(ValidatedRows.DEAD_LETTER))
+        .isEqualTo(ValidatedRows.AT_DEAD_LETTER);
+    assertThat(schema.fieldIndex(ValidatedRows.RULE)).isEqualTo(ValidatedRows.AT_RULE);
+    assertThat(schema.fieldIndex(ValidatedRows.PARTITION)).isEqualTo(ValidatedRows.AT_PARTITION);
+    assertThat(schema.fieldIndex(ValidatedRows.OFFSET)).isEqualTo(ValidatedRows.AT_OFFSET);
+    assertThat(schema.fieldIndex(ValidatedRows.KEY)).isEqualTo(ValidatedRows.AT_KEY);
+    assertThat(schema.fields()[ValidatedRows.FIRST_FIELD].name())
+        .isEqualTo(plan.validator().fields().get(0).name());
+  }
+
+  @Test
   void theDedupKeyJoinsSeveralFieldsWithoutAmbiguity() {
     Object[] values = {"a", "b\u0000c", null};
 

@@ -1,30 +1,35 @@
 package io.streampipe.job.deadletter;
 
+import io.streampipe.job.plan.JobPlan;
+import io.streampipe.job.plan.JobSettings;
+import io.streampipe.job.resources.JobResources;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
-import java.util.Properties;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * Sends refused records of one task to the dead-letter topic through a producer shared per JVM, and
  * fails the task if any send failed, so the batch is retried instead of committed without them.
  */
 public final class DeadLetterSender {
-  private static final Map<String, KafkaProducer<byte[], byte[]>> PRODUCERS =
-      new ConcurrentHashMap<>();
-
   private final KafkaProducer<byte[], byte[]> producer;
   private final String topic;
   private final AtomicReference<Exception> failure = new AtomicReference<>();
 
-  public DeadLetterSender(String bootstrapServers, String topic) {
-    this.producer = PRODUCERS.computeIfAbsent(bootstrapServers, DeadLetterSender::open);
+  public DeadLetterSender(KafkaProducer<byte[], byte[]> producer, String topic) {
+    this.producer = producer;
     this.topic = topic;
+  }
+
+  /** The sender of one task of a pipeline, on the JVM's shared producer; null when it has none. */
+  public static DeadLetterSender forTask(JobPlan plan, JobSettings settings) {
+    if (!plan.deadLetterEnabled()) {
+      return null;
+    }
+    KafkaProducer<byte[], byte[]> producer =
+        JobResources.shared().deadLetters().producer(settings.bootstrapServers());
+    return new DeadLetterSender(producer, plan.deadLetterTopic());
   }
 
   public void send(byte[] key, String message) {
@@ -44,22 +49,5 @@ public final class DeadLetterSender {
     if (error != null) {
       throw new IllegalStateException("a dead-letter send failed: " + error.getMessage(), error);
     }
-  }
-
-  public static synchronized void closeAll() {
-    PRODUCERS.values().forEach(KafkaProducer::close);
-    PRODUCERS.clear();
-  }
-
-  private static KafkaProducer<byte[], byte[]> open(String bootstrapServers) {
-    Properties config = new Properties();
-    config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-    config.put(ProducerConfig.ACKS_CONFIG, "all");
-    // Dead letters wait for nothing but the task's end, which flushes them: a long linger packs
-    // them into few requests. At 5 ms the broker spent ~4 us of CPU per row of the batch on them.
-    config.put(ProducerConfig.LINGER_MS_CONFIG, 100);
-    config.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
-    config.put(ProducerConfig.CLIENT_ID_CONFIG, "streampipe-dead-letters");
-    return new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
   }
 }

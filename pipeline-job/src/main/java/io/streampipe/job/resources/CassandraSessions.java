@@ -1,4 +1,4 @@
-package io.streampipe.job.write;
+package io.streampipe.job.resources;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.CqlSessionBuilder;
@@ -11,19 +11,18 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One CqlSession per JVM and cluster, shared by every task of every batch: a session is expensive
- * (connections, metadata) and thread-safe. Prepared statements are cached beside it.
+ * One CqlSession per cluster, shared by every task of every batch: a session is expensive
+ * (connections, metadata) and thread-safe. Prepared statements are cached beside it. Held by {@link
+ * JobResources}, which closes it.
  */
 public final class CassandraSessions {
   private static final int DEFAULT_PORT = 9042;
-  private static final Map<Target, CqlSession> SESSIONS = new ConcurrentHashMap<>();
-  private static final Map<String, PreparedStatement> PREPARED = new ConcurrentHashMap<>();
-  private static final AtomicInteger USERS = new AtomicInteger();
+  private final Map<Target, CqlSession> sessions = new ConcurrentHashMap<>();
+  private final Map<String, PreparedStatement> prepared = new ConcurrentHashMap<>();
 
-  private CassandraSessions() {}
+  CassandraSessions() {}
 
   /** The cluster a session talks to, credentials included (never printed). */
   private record Target(List<String> contactPoints, String dc, String user, String password) {
@@ -41,34 +40,21 @@ public final class CassandraSessions {
     }
   }
 
-  static CqlSession session(JobSettings settings) {
-    return SESSIONS.computeIfAbsent(Target.of(settings), CassandraSessions::open);
+  public CqlSession session(JobSettings settings) {
+    return sessions.computeIfAbsent(Target.of(settings), CassandraSessions::open);
   }
 
-  static PreparedStatement prepared(JobSettings settings, String cql) {
+  public PreparedStatement prepared(JobSettings settings, String cql) {
     Target target = Target.of(settings);
-    return PREPARED.computeIfAbsent(
+    return prepared.computeIfAbsent(
         target.toString() + '|' + cql, key -> session(settings).prepare(cql));
   }
 
-  /** A pipeline in this JVM starts using the sessions. */
-  public static void retain() {
-    USERS.incrementAndGet();
-  }
-
-  /**
-   * A pipeline stops; the last one out closes the sessions so a stopped job leaves nothing.
-   *
-   * @return true when it was the last one
-   */
-  public static synchronized boolean release() {
-    if (USERS.decrementAndGet() > 0) {
-      return false;
-    }
-    PREPARED.clear();
-    SESSIONS.values().forEach(CqlSession::close);
-    SESSIONS.clear();
-    return true;
+  /** Closes every session; the next use opens a new one. */
+  synchronized void close() {
+    prepared.clear();
+    sessions.values().forEach(CqlSession::close);
+    sessions.clear();
   }
 
   private static CqlSession open(Target target) {

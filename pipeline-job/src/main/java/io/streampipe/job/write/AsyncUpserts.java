@@ -12,6 +12,7 @@ import com.datastax.oss.driver.api.core.metadata.TokenMap;
 import com.datastax.oss.protocol.internal.ProtocolConstants;
 import io.streampipe.job.plan.JobPlan;
 import io.streampipe.job.plan.JobSettings;
+import io.streampipe.job.resources.JobResources;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Set;
@@ -55,7 +56,7 @@ public final class AsyncUpserts {
   /** The writer of one task of a pipeline, on the JVM's shared session. */
   static AsyncUpserts forTask(JobPlan plan, JobSettings settings) {
     return new AsyncUpserts(
-        CassandraSessions.session(settings),
+        JobResources.shared().cassandra().session(settings),
         plan.keyspace(),
         settings.writeBatch(),
         settings.maxInFlight());

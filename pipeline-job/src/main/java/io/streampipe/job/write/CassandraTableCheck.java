@@ -6,6 +6,7 @@ import com.datastax.oss.driver.api.core.metadata.schema.TableMetadata;
 import io.streampipe.api.cql.CqlStatements;
 import io.streampipe.job.plan.JobPlan;
 import io.streampipe.job.plan.JobSettings;
+import io.streampipe.job.resources.JobResources;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,7 +18,7 @@ public final class CassandraTableCheck {
   private CassandraTableCheck() {}
 
   public static void require(JobSettings settings, JobPlan plan) {
-    CqlSession session = CassandraSessions.session(settings);
+    CqlSession session = JobResources.shared().cassandra().session(settings);
     String name = CqlStatements.qualified(plan.keyspace(), plan.table());
     TableMetadata table =
         find(session, plan)
@@ -38,7 +39,7 @@ public final class CassandraTableCheck {
     if (!missing.isEmpty()) {
       throw new IllegalStateException("table " + name + " lacks the columns " + missing);
     }
-    CassandraSessions.prepared(settings, plan.upsertCql());
+    JobResources.shared().cassandra().prepared(settings, plan.upsertCql());
   }
 
   private static Optional<TableMetadata> find(CqlSession session, JobPlan plan) {

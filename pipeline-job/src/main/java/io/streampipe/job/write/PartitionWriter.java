@@ -4,7 +4,9 @@ import io.streampipe.job.deadletter.DeadLetterSender;
 import io.streampipe.job.dedup.LatestByKey;
 import io.streampipe.job.plan.JobPlan;
 import io.streampipe.job.plan.JobSettings;
+import io.streampipe.job.resources.JobResources;
 import io.streampipe.job.validate.Rule;
+import io.streampipe.job.validate.ValidatedRows;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
@@ -29,19 +31,21 @@ public final class PartitionWriter implements MapPartitionsFunction<Row, BatchCo
   public Iterator<BatchCounts> call(Iterator<Row> rows) throws Exception {
     BatchCounts counts = new BatchCounts();
     LatestByKey<Row> latest = new LatestByKey<>();
-    DeadLetterSender deadLetters =
-        plan.deadLetterEnabled()
-            ? new DeadLetterSender(settings.bootstrapServers(), plan.deadLetterTopic())
-            : null;
+    DeadLetterSender deadLetters = DeadLetterSender.forTask(plan, settings);
     while (rows.hasNext()) {
       Row row = rows.next();
       counts.read++;
-      if (row.isNullAt(1)) {
-        latest.offer(row.getString(0), row.getInt(3), row.getLong(4), row);
+      if (row.isNullAt(ValidatedRows.AT_DEAD_LETTER)) {
+        latest.offer(
+            row.getString(ValidatedRows.AT_ROUTE),
+            row.getInt(ValidatedRows.AT_PARTITION),
+            row.getLong(ValidatedRows.AT_OFFSET),
+            row);
       } else {
-        counts.deadLettered(Rule.ofLabel(row.getString(2)));
+        counts.deadLettered(Rule.ofLabel(row.getString(ValidatedRows.AT_RULE)));
         if (deadLetters != null) {
-          deadLetters.send((byte[]) row.get(5), row.getString(1));
+          deadLetters.send(
+              (byte[]) row.get(ValidatedRows.AT_KEY), row.getString(ValidatedRows.AT_DEAD_LETTER));
         }
       }
     }
@@ -58,7 +62,9 @@ public final class PartitionWriter implements MapPartitionsFunction<Row, BatchCo
       return 0;
     }
     RowBinder binder =
-        new RowBinder(CassandraSessions.prepared(settings, plan.upsertCql()), plan.columnTypes());
+        new RowBinder(
+            JobResources.shared().cassandra().prepared(settings, plan.upsertCql()),
+            plan.columnTypes());
     AsyncUpserts writes = AsyncUpserts.forTask(plan, settings);
     // Rising write times in send order, one per row: a batch's own timestamp would be shared by
     // its rows, and two of them may be the same Cassandra row under dedup keys wider than the key.

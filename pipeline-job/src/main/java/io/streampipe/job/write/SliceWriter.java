@@ -7,6 +7,8 @@ import io.streampipe.job.dedup.DedupKey;
 import io.streampipe.job.dedup.RecentByKey;
 import io.streampipe.job.plan.JobPlan;
 import io.streampipe.job.plan.JobSettings;
+import io.streampipe.job.resources.JobResources;
+import io.streampipe.job.source.KafkaSourceRow;
 import io.streampipe.job.validate.Validated;
 import io.streampipe.job.validate.Validated.Rejection;
 import io.streampipe.job.validate.Validated.Valid;
@@ -24,12 +26,6 @@ import org.apache.spark.sql.catalyst.InternalRow;
  */
 public final class SliceWriter implements FlatMapFunction<Iterator<InternalRow>, BatchCounts> {
   private static final long serialVersionUID = 1L;
-  // Column positions of Spark's Kafka source: key, value, topic, partition, offset, timestamp.
-  private static final int KEY = 0;
-  private static final int VALUE = 1;
-  private static final int PARTITION = 3;
-  private static final int OFFSET = 4;
-  private static final int TIMESTAMP = 5;
 
   /**
    * Distinct keys held back to collapse repeats that arrive close together; writes begin once it is
@@ -52,13 +48,11 @@ public final class SliceWriter implements FlatMapFunction<Iterator<InternalRow>,
   @Override
   public Iterator<BatchCounts> call(Iterator<InternalRow> records) throws Exception {
     BatchCounts counts = new BatchCounts();
-    DeadLetterSender deadLetters =
-        plan.deadLetterEnabled()
-            ? new DeadLetterSender(settings.bootstrapServers(), plan.deadLetterTopic())
-            : null;
+    DeadLetterSender deadLetters = DeadLetterSender.forTask(plan, settings);
     ValuesBinder binder =
         new ValuesBinder(
-            CassandraSessions.prepared(settings, plan.upsertCql()), plan.columnTypes());
+            JobResources.shared().cassandra().prepared(settings, plan.upsertCql()),
+            plan.columnTypes());
     AsyncUpserts writes = AsyncUpserts.forTask(plan, settings);
     WriteClock clock = new WriteClock();
     RecentByKey<Latest> recent =
@@ -67,10 +61,10 @@ public final class SliceWriter implements FlatMapFunction<Iterator<InternalRow>,
     while (records.hasNext()) {
       InternalRow record = records.next();
       counts.read++;
-      byte[] value = record.getBinary(VALUE);
+      byte[] value = KafkaSourceRow.value(record);
       Validated result = plan.validator().validate(value);
       if (result instanceof Valid valid) {
-        long writeTime = clock.next(record.getLong(TIMESTAMP));
+        long writeTime = clock.next(KafkaSourceRow.timestampMicros(record));
         Object key = DedupKey.identity(valid.values(), plan.dedupKeyIndexes());
         recent.offer(key, writeTime, new Latest(valid.values(), writeTime));
       } else {
@@ -99,11 +93,11 @@ public final class SliceWriter implements FlatMapFunction<Iterator<InternalRow>,
     RecordOrigin origin =
         new RecordOrigin(
             plan.topic(),
-            record.getInt(PARTITION),
-            record.getLong(OFFSET),
-            record.getLong(TIMESTAMP) / 1000);
+            KafkaSourceRow.partition(record),
+            KafkaSourceRow.offset(record),
+            KafkaSourceRow.timestampMicros(record) / 1000);
     String message =
         DeadLetterMessage.render(plan.pipeline(), rejection, origin, value, Instant.now());
-    deadLetters.send(record.isNullAt(KEY) ? null : record.getBinary(KEY), message);
+    deadLetters.send(KafkaSourceRow.key(record), message);
   }
 }

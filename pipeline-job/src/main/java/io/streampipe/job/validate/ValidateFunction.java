@@ -4,6 +4,7 @@ import io.streampipe.job.deadletter.DeadLetterMessage;
 import io.streampipe.job.deadletter.RecordOrigin;
 import io.streampipe.job.dedup.DedupKey;
 import io.streampipe.job.plan.JobPlan;
+import io.streampipe.job.source.KafkaSourceRow;
 import io.streampipe.job.validate.Validated.Rejection;
 import io.streampipe.job.validate.Validated.Valid;
 import java.time.Instant;
@@ -38,12 +39,12 @@ final class ValidateFunction implements MapPartitionsFunction<Row, Row> {
     };
   }
 
-  /** Input columns: key, value, partition, offset, ts (epoch millis). */
+  /** Input columns: the Kafka source's up to the timestamp, that one in epoch millis. */
   Row toRow(Row record) {
-    byte[] key = (byte[]) record.get(ValidatedRows.IN_KEY);
-    byte[] value = (byte[]) record.get(ValidatedRows.IN_VALUE);
-    int partition = record.getInt(ValidatedRows.IN_PARTITION);
-    long offset = record.getLong(ValidatedRows.IN_OFFSET);
+    byte[] key = (byte[]) record.get(KafkaSourceRow.KEY);
+    byte[] value = (byte[]) record.get(KafkaSourceRow.VALUE);
+    int partition = record.getInt(KafkaSourceRow.PARTITION);
+    long offset = record.getLong(KafkaSourceRow.OFFSET);
     Validated result = plan.validator().validate(value);
     Object[] row = new Object[width];
     row[ValidatedRows.AT_PARTITION] = partition;
@@ -61,7 +62,7 @@ final class ValidateFunction implements MapPartitionsFunction<Row, Row> {
       Rejection rejection = (Rejection) result;
       RecordOrigin origin =
           new RecordOrigin(
-              plan.topic(), partition, offset, record.getLong(ValidatedRows.IN_TIMESTAMP_MILLIS));
+              plan.topic(), partition, offset, record.getLong(KafkaSourceRow.TIMESTAMP));
       // A distinct route per refused record spreads them over the write tasks.
       row[ValidatedRows.AT_ROUTE] = "\u0002" + partition + ":" + offset;
       row[ValidatedRows.AT_DEAD_LETTER] =

@@ -39,24 +39,22 @@ public final class ValidatedRows {
   /** Index of the first field column. */
   public static final int FIRST_FIELD = 6;
 
-  /** The columns of the Kafka source the validate step reads, at the positions named below. */
+  /**
+   * The Kafka source's columns the validate step reads, each where {@link KafkaSourceRow} puts it
+   * (the timestamp as epoch millis).
+   */
   private static final String[] INPUT = {
     KafkaSourceRow.name(KafkaSourceRow.KEY),
     KafkaSourceRow.name(KafkaSourceRow.VALUE),
+    KafkaSourceRow.name(KafkaSourceRow.TOPIC),
     KafkaSourceRow.name(KafkaSourceRow.PARTITION),
     KafkaSourceRow.name(KafkaSourceRow.OFFSET),
-    "unix_millis(" + KafkaSourceRow.name(KafkaSourceRow.TIMESTAMP) + ") AS ts"
+    "unix_millis(" + KafkaSourceRow.name(KafkaSourceRow.TIMESTAMP) + ")"
   };
-
-  static final int IN_KEY = 0;
-  static final int IN_VALUE = 1;
-  static final int IN_PARTITION = 2;
-  static final int IN_OFFSET = 3;
-  static final int IN_TIMESTAMP_MILLIS = 4;
 
   private ValidatedRows() {}
 
-  /** Validates Kafka rows (columns key, value, partition, offset, timestamp). */
+  /** Validates Kafka rows (columns key, value, topic, partition, offset, timestamp). */
   public static Dataset<Row> validate(Dataset<Row> kafka, JobPlan plan) {
     return kafka
         .selectExpr(INPUT)

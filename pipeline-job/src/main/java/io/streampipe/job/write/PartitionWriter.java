@@ -61,11 +61,11 @@ public final class PartitionWriter implements MapPartitionsFunction<Row, BatchCo
     if (latest.size() == 0) {
       return 0;
     }
+    AsyncUpserts writes = AsyncUpserts.forTask(plan, settings);
     RowBinder binder =
         new RowBinder(
             JobResources.shared().cassandra().prepared(settings, plan.upsertCql()),
             plan.columnTypes());
-    AsyncUpserts writes = AsyncUpserts.forTask(plan, settings);
     // Rising write times in send order, one per row: a batch's own timestamp would be shared by
     // its rows, and two of them may be the same Cassandra row under dedup keys wider than the key.
     WriteClock clock = new WriteClock();

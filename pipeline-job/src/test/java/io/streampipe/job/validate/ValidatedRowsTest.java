@@ -22,6 +22,7 @@ class ValidatedRowsTest {
       new StructType()
           .add("key", DataTypes.BinaryType)
           .add("value", DataTypes.BinaryType)
+          .add("topic", DataTypes.StringType)
           .add("partition", DataTypes.IntegerType)
           .add("offset", DataTypes.LongType)
           .add("timestamp", DataTypes.TimestampType);
@@ -95,6 +96,7 @@ class ValidatedRowsTest {
     return RowFactory.create(
         ("k" + partition).getBytes(StandardCharsets.UTF_8),
         value.getBytes(StandardCharsets.UTF_8),
+        "users",
         partition,
         offset,
         new Timestamp(1_700_000_000_000L));

@@ -40,17 +40,10 @@ public final class ValidatedRows {
   public static final int FIRST_FIELD = 6;
 
   /**
-   * The Kafka source's columns the validate step reads, each where {@link KafkaSourceRow} puts it
-   * (the timestamp as epoch millis).
+   * The Kafka source's columns up to the timestamp, each where {@link KafkaSourceRow} puts it, so
+   * the validate step reads them by its positions; the timestamp in epoch millis.
    */
-  private static final String[] INPUT = {
-    KafkaSourceRow.name(KafkaSourceRow.KEY),
-    KafkaSourceRow.name(KafkaSourceRow.VALUE),
-    KafkaSourceRow.name(KafkaSourceRow.TOPIC),
-    KafkaSourceRow.name(KafkaSourceRow.PARTITION),
-    KafkaSourceRow.name(KafkaSourceRow.OFFSET),
-    "unix_millis(" + KafkaSourceRow.name(KafkaSourceRow.TIMESTAMP) + ")"
-  };
+  private static final String[] INPUT = input();
 
   private ValidatedRows() {}
 
@@ -61,6 +54,15 @@ public final class ValidatedRows {
         .mapPartitions(
             (MapPartitionsFunction<Row, Row>) new ValidateFunction(plan),
             Encoders.row(schema(plan)));
+  }
+
+  private static String[] input() {
+    String[] columns = new String[KafkaSourceRow.TIMESTAMP + 1];
+    for (int i = 0; i < columns.length; i++) {
+      columns[i] = KafkaSourceRow.name(i);
+    }
+    columns[KafkaSourceRow.TIMESTAMP] = "unix_millis(" + columns[KafkaSourceRow.TIMESTAMP] + ")";
+    return columns;
   }
 
   public static StructType schema(JobPlan plan) {

@@ -1,9 +1,9 @@
 package io.streampipe.cli;
 
 import io.streampipe.api.PipelineDocument;
-import io.streampipe.job.JobSettings;
 import io.streampipe.job.PipelineJob;
 import io.streampipe.job.RunningPipeline;
+import io.streampipe.job.plan.JobSettings;
 import io.streampipe.testkit.LocalStack;
 import java.io.IOException;
 import java.io.PrintWriter;

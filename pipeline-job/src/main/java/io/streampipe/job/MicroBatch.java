@@ -2,6 +2,13 @@ package io.streampipe.job;
 
 import static org.apache.spark.sql.functions.col;
 
+import io.streampipe.job.metrics.BatchStats;
+import io.streampipe.job.plan.JobPlan;
+import io.streampipe.job.plan.JobSettings;
+import io.streampipe.job.validate.ValidatedRows;
+import io.streampipe.job.write.BatchCounts;
+import io.streampipe.job.write.PartitionWriter;
+import io.streampipe.job.write.SliceWriter;
 import java.util.List;
 import java.util.function.Consumer;
 import org.apache.spark.api.java.function.VoidFunction2;

@@ -2,6 +2,13 @@ package io.streampipe.job;
 
 import io.prometheus.metrics.exporter.httpserver.HTTPServer;
 import io.streampipe.api.PipelineDocument;
+import io.streampipe.job.metrics.BatchTracker;
+import io.streampipe.job.metrics.JobMetrics;
+import io.streampipe.job.metrics.ProgressListener;
+import io.streampipe.job.plan.JobPlan;
+import io.streampipe.job.plan.JobSettings;
+import io.streampipe.job.resources.JobResources;
+import io.streampipe.job.write.CassandraTableCheck;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.concurrent.TimeoutException;
@@ -27,7 +34,7 @@ public final class PipelineJob {
   public static RunningPipeline start(
       SparkSession spark, PipelineDocument document, JobSettings settings) {
     JobPlan plan = JobPlan.of(document);
-    CassandraSessions.retain();
+    JobResources.shared().retain();
     HTTPServer metricsServer = null;
     try {
       CassandraTableCheck.require(settings, plan);
@@ -42,7 +49,7 @@ public final class PipelineJob {
       if (metricsServer != null) {
         metricsServer.close();
       }
-      CassandraSessions.release();
+      JobResources.shared().release();
       throw e;
     }
   }

@@ -1,6 +1,11 @@
 package io.streampipe.job;
 
 import io.prometheus.metrics.exporter.httpserver.HTTPServer;
+import io.streampipe.job.metrics.BatchStats;
+import io.streampipe.job.metrics.BatchTracker;
+import io.streampipe.job.metrics.PipelineTotals;
+import io.streampipe.job.metrics.ProgressListener;
+import io.streampipe.job.resources.JobResources;
 import java.time.Duration;
 import java.util.OptionalInt;
 import java.util.concurrent.TimeoutException;
@@ -111,9 +116,7 @@ public final class RunningPipeline implements AutoCloseable {
     if (metricsServer != null) {
       metricsServer.close();
     }
-    if (CassandraSessions.release()) {
-      DeadLetterSender.closeAll();
-    }
+    JobResources.shared().release();
   }
 
   private static void sleep(long millis) {

@@ -30,7 +30,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.spark.sql.SparkSession;
 
 /** The shared real servers of this module's ITs, and what the tests do with them. */
-final class ItStack {
+public final class ItStack {
   private static SparkSession spark;
   private static CqlSession cql;
 
@@ -53,7 +53,7 @@ final class ItStack {
     return spark;
   }
 
-  static synchronized CqlSession cql() {
+  public static synchronized CqlSession cql() {
     if (cql == null) {
       cql =
           CqlSession.builder()
@@ -69,7 +69,7 @@ final class ItStack {
   }
 
   /** A fresh name, so tests sharing the servers never see each other's data. */
-  static String unique(String prefix) {
+  public static String unique(String prefix) {
     return prefix + "_" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36);
   }
 

@@ -5,10 +5,10 @@ import io.streampipe.api.PipelineDocument;
 import io.streampipe.api.v1alpha1.StreamingPipelineSpec;
 
 /** The defaulted spec of a document, as the job sees it. */
-final class PipelineDocumentsSpec {
+public final class PipelineDocumentsSpec {
   private PipelineDocumentsSpec() {}
 
-  static StreamingPipelineSpec defaulted(PipelineDocument document) {
+  public static StreamingPipelineSpec defaulted(PipelineDocument document) {
     return PipelineDefaults.apply(document.spec());
   }
 }

@@ -4,11 +4,11 @@ import io.streampipe.api.PipelineDocument;
 import io.streampipe.api.PipelineDocuments;
 
 /** Pipeline documents for tests: the reference users workload, renamed per test. */
-final class TestDocuments {
+public final class TestDocuments {
   private TestDocuments() {}
 
   /** The users pipeline reading {@code topic} into {@code keyspace.table}. */
-  static PipelineDocument users(
+  public static PipelineDocument users(
       String name, String bootstrap, String contactPoint, String topic, String table) {
     return PipelineDocuments.parse(
         """
@@ -53,7 +53,7 @@ final class TestDocuments {
         name + ".yaml");
   }
 
-  static PipelineDocument users() {
+  public static PipelineDocument users() {
     return users("users", "localhost:9092", "localhost:9042", "users_created", "created_users");
   }
 }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.datastax.oss.driver.api.core.cql.Row;
 import io.streampipe.api.PipelineDocument;
 import io.streampipe.api.cql.CqlStatements;
+import io.streampipe.job.metrics.PipelineTotals;
+import io.streampipe.job.plan.JobSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

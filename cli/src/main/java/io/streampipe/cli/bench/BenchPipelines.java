@@ -3,7 +3,7 @@ package io.streampipe.cli.bench;
 import io.streampipe.api.PipelineDocument;
 import io.streampipe.api.PipelineDocuments;
 import io.streampipe.cli.Provisioning;
-import io.streampipe.job.JobSettings;
+import io.streampipe.job.plan.JobSettings;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

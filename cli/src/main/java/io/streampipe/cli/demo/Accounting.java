@@ -1,7 +1,7 @@
 package io.streampipe.cli.demo;
 
 import io.streampipe.cli.produce.EventKind;
-import io.streampipe.job.PipelineTotals;
+import io.streampipe.job.metrics.PipelineTotals;
 import java.util.List;
 import java.util.Map;
 

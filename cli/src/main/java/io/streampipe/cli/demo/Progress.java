@@ -1,6 +1,6 @@
 package io.streampipe.cli.demo;
 
-import io.streampipe.job.PipelineTotals;
+import io.streampipe.job.metrics.PipelineTotals;
 import java.io.PrintWriter;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;

@@ -3,7 +3,7 @@ package io.streampipe.cli.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.streampipe.cli.produce.EventKind;
-import io.streampipe.job.PipelineTotals;
+import io.streampipe.job.metrics.PipelineTotals;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -1,0 +1,51 @@
+package io.streampipe.job.metrics;
+
+import io.streampipe.job.validate.Rule;
+import java.util.Map;
+
+/**
+ * The outcome of one micro-batch. {@code read == written + deduplicated + deadLettered()}: every
+ * record read is accounted for.
+ *
+ * @param deadLetteredByRule refused records by their first broken rule; absent rules had none
+ */
+public record BatchStats(
+    long batchId,
+    long read,
+    long written,
+    long deduplicated,
+    Map<Rule, Long> deadLetteredByRule,
+    long durationMillis) {
+
+  public BatchStats {
+    deadLetteredByRule = Map.copyOf(deadLetteredByRule);
+  }
+
+  public long deadLettered() {
+    return deadLetteredByRule.values().stream().mapToLong(Long::longValue).sum();
+  }
+
+  /** Valid records, before deduplication. */
+  public long valid() {
+    return written + deduplicated;
+  }
+
+  public boolean balanced() {
+    return read == valid() + deadLettered();
+  }
+
+  public String logLine() {
+    return "batch="
+        + batchId
+        + " read="
+        + read
+        + " written="
+        + written
+        + " deduplicated="
+        + deduplicated
+        + " deadLettered="
+        + deadLettered()
+        + " durationMs="
+        + durationMillis;
+  }
+}

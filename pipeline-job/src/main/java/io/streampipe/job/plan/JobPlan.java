@@ -1,0 +1,90 @@
+package io.streampipe.job.plan;
+
+import io.streampipe.api.Durations;
+import io.streampipe.api.FieldType;
+import io.streampipe.api.PipelineDefaults;
+import io.streampipe.api.PipelineDocument;
+import io.streampipe.api.cql.CqlStatements;
+import io.streampipe.api.cql.TableDefinition;
+import io.streampipe.api.v1alpha1.StreamingPipelineSpec;
+import io.streampipe.api.validation.PipelineValidator;
+import io.streampipe.api.validation.Problem;
+import io.streampipe.job.validate.CompiledField;
+import io.streampipe.job.validate.RecordValidator;
+import java.io.Serializable;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Everything the job needs from a pipeline document, defaulted, validated and compiled once on the
+ * driver; serializable so the executors get it with their tasks.
+ *
+ * @param deadLetterTopic null when dead-lettering is disabled
+ * @param dedupKeyIndexes positions of the dedup keys among the fields
+ * @param dedupOnPrimaryKey the dedup keys are the table's primary key, so Cassandra itself can
+ *     resolve repeats by write time and no shuffle is needed
+ */
+public record JobPlan(
+    String pipeline,
+    String topic,
+    String deadLetterTopic,
+    RecordValidator validator,
+    int[] dedupKeyIndexes,
+    String keyspace,
+    String table,
+    String upsertCql,
+    String startingOffsets,
+    long maxOffsetsPerTrigger,
+    Duration trigger,
+    boolean dedupOnPrimaryKey)
+    implements Serializable {
+
+  /** The plan of a document; fails with every problem listed when the spec is invalid. */
+  public static JobPlan of(PipelineDocument document) {
+    List<Problem> problems = PipelineValidator.validate(document.spec());
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException(
+          "pipeline "
+              + document.name()
+              + " is invalid:\n"
+              + problems.stream().map(Object::toString).collect(Collectors.joining("\n")));
+    }
+    StreamingPipelineSpec spec = PipelineDefaults.apply(document.spec());
+    RecordValidator validator = RecordValidator.of(spec.getSchema());
+    TableDefinition table = TableDefinition.desired(spec);
+    var deadLetter = spec.getQuality().getDeadLetter();
+    return new JobPlan(
+        document.name(),
+        spec.getSource().getTopic().getName(),
+        deadLetter.isEnabled() ? deadLetter.getTopic().getName() : null,
+        validator,
+        indexes(validator, spec.getQuality().getDedupKeys()),
+        table.keyspace(),
+        table.table(),
+        CqlStatements.upsertWithWriteTime(table),
+        spec.getSource().getStartingOffsets(),
+        spec.getSource().getMaxOffsetsPerTrigger(),
+        Durations.require(spec.getProcessing().getTrigger()),
+        java.util.Set.copyOf(spec.getQuality().getDedupKeys())
+            .equals(java.util.Set.copyOf(table.primaryKey())));
+  }
+
+  /** The table's columns: the declared fields, in order. */
+  public List<String> columns() {
+    return validator.fields().stream().map(CompiledField::name).toList();
+  }
+
+  public List<FieldType> columnTypes() {
+    return validator.fields().stream().map(CompiledField::type).toList();
+  }
+
+  public boolean deadLetterEnabled() {
+    return deadLetterTopic != null;
+  }
+
+  private static int[] indexes(RecordValidator validator, List<String> keys) {
+    List<String> names = validator.fields().stream().map(CompiledField::name).toList();
+    return keys.stream().mapToInt(names::indexOf).toArray();
+  }
+}

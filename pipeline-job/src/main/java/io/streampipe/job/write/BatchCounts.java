@@ -1,0 +1,42 @@
+package io.streampipe.job.write;
+
+import io.streampipe.job.metrics.BatchStats;
+import io.streampipe.job.validate.Rule;
+import java.io.Serializable;
+import java.util.EnumMap;
+import java.util.Map;
+
+/** What one write task did with its rows; summed over the tasks of a micro-batch on the driver. */
+public final class BatchCounts implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  long read;
+  long written;
+  long deduplicated;
+  final long[] deadLettered = new long[Rule.values().length];
+
+  void deadLettered(Rule rule) {
+    deadLettered[rule.ordinal()]++;
+  }
+
+  public BatchCounts plus(BatchCounts other) {
+    BatchCounts sum = new BatchCounts();
+    sum.read = read + other.read;
+    sum.written = written + other.written;
+    sum.deduplicated = deduplicated + other.deduplicated;
+    for (int i = 0; i < deadLettered.length; i++) {
+      sum.deadLettered[i] = deadLettered[i] + other.deadLettered[i];
+    }
+    return sum;
+  }
+
+  public BatchStats toStats(long batchId, long durationMillis) {
+    Map<Rule, Long> byRule = new EnumMap<>(Rule.class);
+    for (Rule rule : Rule.values()) {
+      if (deadLettered[rule.ordinal()] > 0) {
+        byRule.put(rule, deadLettered[rule.ordinal()]);
+      }
+    }
+    return new BatchStats(batchId, read, written, deduplicated, byRule, durationMillis);
+  }
+}

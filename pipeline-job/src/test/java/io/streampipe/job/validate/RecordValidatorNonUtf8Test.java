@@ -1,11 +1,13 @@
-package io.streampipe.job;
+package io.streampipe.job.validate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.streampipe.api.PipelineDocument;
 import io.streampipe.api.PipelineDocuments;
-import io.streampipe.job.Validated.Rejection;
-import io.streampipe.job.Validated.Valid;
+import io.streampipe.job.TestDocuments;
+import io.streampipe.job.plan.JobPlan;
+import io.streampipe.job.validate.Validated.Rejection;
+import io.streampipe.job.validate.Validated.Valid;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -56,6 +56,11 @@ public final class PipelineDocuments {
     return new PipelineDocument(name, namespace, spec(root.get("spec"), origin));
   }
 
+  /** A deep copy of a spec, for code that changes one it does not own. */
+  public static StreamingPipelineSpec copy(StreamingPipelineSpec spec) {
+    return YAML.convertValue(spec, StreamingPipelineSpec.class);
+  }
+
   /** The document as YAML, the form the job reads from its ConfigMap. */
   public static String write(PipelineDocument document) {
     Map<String, Object> metadata = new java.util.LinkedHashMap<>();

@@ -27,11 +27,15 @@ public final class ConnectionOptions {
 
   /** Applies the overrides to a spec, in place. */
   void applyTo(StreamingPipelineSpec spec) {
-    if (bootstrapServers != null) {
+    // A spec missing these sections is refused by the validator right after.
+    if (bootstrapServers != null && spec != null && spec.getSource() != null) {
       spec.getSource().setBootstrapServers(bootstrapServers);
       spec.getSource().setKafkaCluster(null);
     }
-    if (cassandra != null) {
+    if (cassandra != null
+        && spec != null
+        && spec.getSink() != null
+        && spec.getSink().getCassandra() != null) {
       spec.getSink().getCassandra().setContactPoints(CommaList.split(cassandra));
     }
   }

@@ -4,6 +4,7 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import io.streampipe.api.PipelineDefaults;
 import io.streampipe.api.PipelineDocument;
 import io.streampipe.api.PipelineDocuments;
+import io.streampipe.api.validation.ValidPipeline;
 import io.streampipe.cli.demo.DemoSummary;
 import io.streampipe.cli.demo.Progress;
 import io.streampipe.cli.produce.EventGenerator;
@@ -95,7 +96,7 @@ final class DemoCommand implements Callable<Integer> {
       out.printf(
           "  Kafka %s, Cassandra %s, ready in %.1f s%n",
           stack.kafka().bootstrapServers(), stack.cassandra().contactPoint(), seconds(started));
-      PipelineDocument pipeline =
+      ValidPipeline pipeline =
           Pipelines.validated(
               tunedForDemo(document),
               ConnectionOptions.of(
@@ -106,7 +107,7 @@ final class DemoCommand implements Callable<Integer> {
     }
   }
 
-  private int run(PipelineDocument pipeline, PrintWriter out) throws Exception {
+  private int run(ValidPipeline pipeline, PrintWriter out) throws Exception {
     Path checkpoint = Files.createTempDirectory("streampipe-demo-checkpoint");
     JobSettings settings =
         JobSettings.fromEnvironment(pipeline)

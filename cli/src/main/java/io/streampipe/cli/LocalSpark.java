@@ -1,6 +1,6 @@
 package io.streampipe.cli;
 
-import io.streampipe.api.PipelineDocument;
+import io.streampipe.api.validation.ValidPipeline;
 import org.apache.spark.sql.SparkSession;
 
 /** A Spark session in local mode, kept on loopback and quiet, for running a pipeline here. */
@@ -15,7 +15,7 @@ public final class LocalSpark {
    * Cassandra write timeout on a starved machine then costs a retry, not the query; the writes are
    * idempotent. Override with {@code -Dstreampipe.spark.master=local[N,F]}.
    */
-  public static SparkSession start(PipelineDocument pipeline) {
+  public static SparkSession start(ValidPipeline pipeline) {
     Integer partitions = pipeline.spec().getSource().getTopic().getPartitions();
     int slots =
         Math.max(Runtime.getRuntime().availableProcessors(), partitions == null ? 1 : partitions);

@@ -1,28 +1,19 @@
 package io.streampipe.cli;
 
-import io.streampipe.api.PipelineDefaults;
 import io.streampipe.api.PipelineDocument;
-import io.streampipe.api.validation.PipelineValidator;
-import io.streampipe.api.validation.Problem;
-import java.util.List;
-import java.util.stream.Collectors;
+import io.streampipe.api.validation.ValidPipeline;
 
 /** Turns a document and the command line's overrides into a defaulted, validated pipeline. */
 public final class Pipelines {
   private Pipelines() {}
 
-  public static PipelineDocument validated(
-      PipelineDocument document, ConnectionOptions connections) {
-    var spec = PipelineDefaults.apply(document.spec());
-    connections.applyTo(spec);
-    List<Problem> problems = PipelineValidator.validate(spec);
-    if (!problems.isEmpty()) {
-      throw new UserException(
-          "pipeline "
-              + document.name()
-              + " is invalid:\n"
-              + problems.stream().map(p -> "  " + p).collect(Collectors.joining("\n")));
+  /** The overrides are applied to the document's spec, in place, before it is validated. */
+  public static ValidPipeline validated(PipelineDocument document, ConnectionOptions connections) {
+    connections.applyTo(document.spec());
+    try {
+      return ValidPipeline.of(document);
+    } catch (ValidPipeline.InvalidPipelineException e) {
+      throw new UserException(e.getMessage());
     }
-    return new PipelineDocument(document.name(), document.namespace(), spec);
   }
 }

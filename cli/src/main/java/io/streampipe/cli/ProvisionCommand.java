@@ -1,6 +1,6 @@
 package io.streampipe.cli;
 
-import io.streampipe.api.PipelineDocument;
+import io.streampipe.api.validation.ValidPipeline;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,7 +24,7 @@ final class ProvisionCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PipelineDocument pipeline = Pipelines.validated(file.read(), connections);
+    ValidPipeline pipeline = Pipelines.validated(file.read(), connections);
     Provisioning.provision(pipeline, command.commandLine().getOut());
     return 0;
   }

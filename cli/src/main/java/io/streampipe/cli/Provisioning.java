@@ -1,7 +1,7 @@
 package io.streampipe.cli;
 
 import io.streampipe.api.JobContract;
-import io.streampipe.api.PipelineDocument;
+import io.streampipe.api.validation.ValidPipeline;
 import io.streampipe.provisioning.CassandraConnection;
 import io.streampipe.provisioning.PipelineConnections;
 import io.streampipe.provisioning.PipelineProvisioner;
@@ -15,7 +15,7 @@ public final class Provisioning {
   /**
    * Provisions a validated, defaulted pipeline; prints what changed; fails if anything was refused.
    */
-  public static void provision(PipelineDocument pipeline, PrintWriter out) {
+  public static void provision(ValidPipeline pipeline, PrintWriter out) {
     var spec = pipeline.spec();
     String bootstrap = ConnectionOptions.bootstrapOf(spec);
     Endpoints.requireReachable("Kafka", bootstrap, 9092);

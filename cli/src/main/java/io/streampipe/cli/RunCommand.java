@@ -1,6 +1,7 @@
 package io.streampipe.cli;
 
 import io.streampipe.api.PipelineDocument;
+import io.streampipe.api.validation.ValidPipeline;
 import io.streampipe.job.PipelineJob;
 import io.streampipe.job.RunningPipeline;
 import io.streampipe.job.plan.JobSettings;
@@ -52,7 +53,7 @@ final class RunCommand implements Callable<Integer> {
     PrintWriter out = command.commandLine().getOut();
     PipelineDocument document = file.read();
     try (LocalStack stack = embedded ? startEmbedded(out) : null) {
-      PipelineDocument pipeline = Pipelines.validated(document, connections);
+      ValidPipeline pipeline = Pipelines.validated(document, connections);
       Provisioning.provision(pipeline, out);
       JobSettings settings = settings(pipeline);
       RunningPipeline running = PipelineJob.start(LocalSpark.start(pipeline), pipeline, settings);
@@ -86,7 +87,7 @@ final class RunCommand implements Callable<Integer> {
     return stack;
   }
 
-  private JobSettings settings(PipelineDocument pipeline) throws IOException {
+  private JobSettings settings(ValidPipeline pipeline) throws IOException {
     JobSettings settings =
         JobSettings.fromEnvironment(pipeline)
             .withCheckpointLocation(checkpointFor(pipeline).toAbsolutePath().toString());
@@ -97,7 +98,7 @@ final class RunCommand implements Callable<Integer> {
    * Embedded servers start empty, so offsets kept from an earlier run would point past their end:
    * they get a fresh checkpoint unless the user names one.
    */
-  private Path checkpointFor(PipelineDocument pipeline) throws IOException {
+  private Path checkpointFor(ValidPipeline pipeline) throws IOException {
     if (checkpoint != null) {
       return checkpoint;
     }

@@ -100,13 +100,12 @@ public class PipelineCleanup {
    * Topics the operator created over the Admin API go with a Delete policy; Kafka is asked once.
    */
   private void deleteAdminTopics(StreamingPipeline pipeline) {
-    if (!OperatorChecks.problems(pipeline, config).isEmpty()) {
+    Optional<ResolvedPipeline> valid =
+        OperatorChecks.check(pipeline, config, Optional.empty()).resolved();
+    if (valid.isEmpty() || valid.get().kafkaCluster().isPresent()) {
       return;
     }
-    ResolvedPipeline resolved = ResolvedPipeline.of(pipeline, config, Optional.empty());
-    if (resolved.kafkaCluster().isPresent()) {
-      return;
-    }
+    ResolvedPipeline resolved = valid.get();
     try {
       adminTopics.delete(resolved);
     } catch (RuntimeException e) {
@@ -138,11 +137,13 @@ public class PipelineCleanup {
 
   private DeleteControl dropTable(StreamingPipeline pipeline, KubernetesClient client) {
     String uid = pipeline.getMetadata().getUid();
-    if (!OperatorChecks.problems(pipeline, config).isEmpty()) {
+    Optional<ResolvedPipeline> valid =
+        OperatorChecks.check(pipeline, config, Optional.empty()).resolved();
+    if (valid.isEmpty()) {
       events.warning(pipeline, "TableKept", "the spec is invalid, so its table is not dropped");
       return DeleteControl.defaultDelete();
     }
-    ResolvedPipeline resolved = ResolvedPipeline.of(pipeline, config, Optional.empty());
+    ResolvedPipeline resolved = valid.get();
     String secret = resolved.spec().getSink().getCassandra().getCredentialsSecret();
     try {
       Optional<CassandraCredentials> credentials =

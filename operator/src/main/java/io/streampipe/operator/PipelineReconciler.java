@@ -14,7 +14,6 @@ import io.javaoperatorsdk.operator.api.reconciler.Workflow;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.streampipe.api.v1alpha1.StreamingPipelineStatus;
-import io.streampipe.api.validation.Problem;
 import io.streampipe.operator.dependent.AdminTopicsDependent;
 import io.streampipe.operator.dependent.CassandraSchemaDependent;
 import io.streampipe.operator.dependent.CheckpointClaimDependent;
@@ -103,17 +102,18 @@ public class PipelineReconciler
       StreamingPipeline pipeline, Context<StreamingPipeline> context) {
     StreamingPipelineStatus before = pipeline.getStatus();
     long generation = pipeline.getMetadata().getGeneration();
-    List<Problem> problems = OperatorChecks.problems(pipeline, config);
+    OperatorChecks.Checked checked =
+        OperatorChecks.check(pipeline, config, publishedBootstrap(context));
     StreamingPipelineStatus after;
-    if (!problems.isEmpty()) {
+    if (checked.resolved().isEmpty()) {
       LOG.info(
           "pipeline={}/{} invalid_spec problems={}",
           namespace(pipeline),
           name(pipeline),
-          problems.size());
-      after = StatusAggregator.invalid(before, generation, problems, clock.instant());
+          checked.problems().size());
+      after = StatusAggregator.invalid(before, generation, checked.problems(), clock.instant());
     } else {
-      ResolvedPipeline resolved = resolve(pipeline, context);
+      ResolvedPipeline resolved = checked.resolved().get();
       context.managedWorkflowAndDependentResourceContext().put(ResolvedPipeline.class, resolved);
       context
           .managedWorkflowAndDependentResourceContext()
@@ -134,16 +134,17 @@ public class PipelineReconciler
     return finish(pipeline, before, after, context);
   }
 
-  private ResolvedPipeline resolve(StreamingPipeline pipeline, Context<StreamingPipeline> context) {
-    // Without the Kafka CRD there is no informer to read; ResolvedPipeline.of uses the published
-    // address only for a Strimzi cluster the spec gives no bootstrap servers for.
-    Optional<String> published =
-        apis.kafkaVersion().isEmpty()
-            ? Optional.empty()
-            : context
-                .getSecondaryResource(GenericKubernetesResource.class, KafkaClusters.NAME)
-                .flatMap(KafkaBootstrap::fromStatus);
-    return ResolvedPipeline.of(pipeline, config, published);
+  /**
+   * The bootstrap address the pipeline's Strimzi Kafka reports, when the informer has it. Used only
+   * for a Strimzi cluster the spec gives no bootstrap servers for; without the Kafka CRD there is
+   * no informer to read.
+   */
+  private Optional<String> publishedBootstrap(Context<StreamingPipeline> context) {
+    return apis.kafkaVersion().isEmpty()
+        ? Optional.empty()
+        : context
+            .getSecondaryResource(GenericKubernetesResource.class, KafkaClusters.NAME)
+            .flatMap(KafkaBootstrap::fromStatus);
   }
 
   @Override

@@ -93,7 +93,9 @@ class CassandraSchemaDependentIT {
       pipeline.getSpec().getSink().getCassandra().setTable(hostile);
       assertThat(guarded.ensure(resolve(pipeline), Optional.empty()).state())
           .isEqualTo(SchemaOutcome.State.REFUSED);
-      assertThat(OperatorChecks.problems(pipeline, OperatorConfig.defaults()))
+      assertThat(
+              OperatorChecks.check(pipeline, OperatorConfig.defaults(), Optional.empty())
+                  .problems())
           .anySatisfy(p -> assertThat(p.path()).isEqualTo("spec.sink.cassandra.table"));
     }
   }

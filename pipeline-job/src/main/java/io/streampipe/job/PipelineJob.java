@@ -1,7 +1,7 @@
 package io.streampipe.job;
 
 import io.prometheus.metrics.exporter.httpserver.HTTPServer;
-import io.streampipe.api.PipelineDocument;
+import io.streampipe.api.validation.ValidPipeline;
 import io.streampipe.job.metrics.BatchTracker;
 import io.streampipe.job.metrics.JobMetrics;
 import io.streampipe.job.metrics.ProgressListener;
@@ -28,12 +28,11 @@ public final class PipelineJob {
   /**
    * Checks the table, then starts the streaming query and, when enabled, the metrics endpoint.
    *
-   * @throws IllegalArgumentException when the document is invalid
    * @throws IllegalStateException when the Cassandra table is missing or incomplete
    */
   public static RunningPipeline start(
-      SparkSession spark, PipelineDocument document, JobSettings settings) {
-    JobPlan plan = JobPlan.of(document);
+      SparkSession spark, ValidPipeline pipeline, JobSettings settings) {
+    JobPlan plan = JobPlan.of(pipeline);
     JobResources.shared().retain();
     HTTPServer metricsServer = null;
     try {

@@ -1,7 +1,7 @@
 package io.streampipe.job;
 
-import io.streampipe.api.PipelineDocument;
 import io.streampipe.api.PipelineDocuments;
+import io.streampipe.api.validation.ValidPipeline;
 import io.streampipe.job.plan.JobSettings;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
@@ -28,14 +28,15 @@ public final class PipelineJobMain {
   }
 
   static void run(JobArgs args) throws Exception {
-    PipelineDocument document = PipelineDocuments.read(args.spec());
-    JobSettings settings = JobSettings.fromEnvironment(document);
-    LOG.info("starting pipeline {} with {}", document.name(), settings);
-    SparkSession spark = session(document.name());
-    RunningPipeline pipeline = PipelineJob.start(spark, document, settings);
+    // Validated and defaulted once; every step after this takes the result.
+    ValidPipeline valid = ValidPipeline.of(PipelineDocuments.read(args.spec()));
+    JobSettings settings = JobSettings.fromEnvironment(valid);
+    LOG.info("starting pipeline {} with {}", valid.name(), settings);
+    SparkSession spark = session(valid.name());
+    RunningPipeline pipeline = PipelineJob.start(spark, valid, settings);
     GracefulShutdown.install(pipeline, args.stopWait());
     pipeline.awaitTermination();
-    LOG.info("pipeline {} stopped", document.name());
+    LOG.info("pipeline {} stopped", valid.name());
   }
 
   static SparkSession session(String pipeline) {

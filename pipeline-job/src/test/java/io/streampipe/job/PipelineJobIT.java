@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.streampipe.api.PipelineDocument;
 import io.streampipe.api.cql.CqlStatements;
+import io.streampipe.api.validation.ValidPipeline;
 import io.streampipe.job.metrics.BatchStats;
 import io.streampipe.job.metrics.JobMetrics;
 import io.streampipe.job.metrics.PipelineTotals;
@@ -55,7 +56,8 @@ class PipelineJobIT {
 
     List<BatchStats> batches = new CopyOnWriteArrayList<>();
     JobSettings settings = settings(document);
-    try (RunningPipeline pipeline = PipelineJob.start(ItStack.spark(), document, settings)) {
+    try (RunningPipeline pipeline =
+        PipelineJob.start(ItStack.spark(), ValidPipeline.of(document), settings)) {
       pipeline.addBatchListener(batches::add);
       ItStack.await(
           Duration.ofSeconds(90), "every record read", () -> pipeline.totals().read() >= 222);
@@ -80,14 +82,16 @@ class PipelineJobIT {
     PipelineDocument document = ItStack.pipeline("notable");
     document.spec().getSink().getCassandra().setTable("does_not_exist");
 
-    assertThatThrownBy(() -> PipelineJob.start(ItStack.spark(), document, settings(document)))
+    assertThatThrownBy(
+            () ->
+                PipelineJob.start(ItStack.spark(), ValidPipeline.of(document), settings(document)))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("\"does_not_exist\" does not exist");
   }
 
   private JobSettings settings(PipelineDocument document) throws Exception {
     Path checkpoint = Files.createDirectories(checkpoints.resolve(document.name()));
-    return JobSettings.resolve(document, java.util.Map.of())
+    return JobSettings.resolve(ValidPipeline.of(document), java.util.Map.of())
         .withCheckpointLocation(checkpoint.toString())
         .withMetricsPort(0);
   }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.streampipe.api.JobContract;
 import io.streampipe.api.PipelineDocument;
 import io.streampipe.api.PipelineDocuments;
+import io.streampipe.api.validation.ValidPipeline;
 import io.streampipe.job.plan.JobSettings;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -40,11 +41,12 @@ class RestartIT {
     List<ProducerRecord<String, String>> before = batch(ids, 600, 20);
     ItStack.produce(topic, before);
     JobSettings settings =
-        JobSettings.resolve(document, java.util.Map.of())
+        JobSettings.resolve(ValidPipeline.of(document), java.util.Map.of())
             .withCheckpointLocation(dir.resolve("cp").toString())
             .withMetricsPort(-1);
 
-    RunningPipeline first = PipelineJob.start(ItStack.spark(), document, settings);
+    RunningPipeline first =
+        PipelineJob.start(ItStack.spark(), ValidPipeline.of(document), settings);
     ItStack.await(Duration.ofSeconds(60), "a first batch", () -> first.totals().batches() >= 1);
     first.stop();
     long readBefore = first.totals().read();
@@ -56,7 +58,8 @@ class RestartIT {
     List<ProducerRecord<String, String>> after = batch(ids, 100, 5);
     ItStack.produce(topic, after);
     int produced = before.size() + after.size();
-    try (RunningPipeline second = PipelineJob.start(ItStack.spark(), document, settings)) {
+    try (RunningPipeline second =
+        PipelineJob.start(ItStack.spark(), ValidPipeline.of(document), settings)) {
       ItStack.await(
           Duration.ofSeconds(90),
           "the rest read",

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.datastax.oss.driver.api.core.cql.Row;
 import io.streampipe.api.PipelineDocument;
 import io.streampipe.api.cql.CqlStatements;
+import io.streampipe.api.validation.ValidPipeline;
 import io.streampipe.job.metrics.PipelineTotals;
 import io.streampipe.job.plan.JobSettings;
 import java.nio.file.Path;
@@ -117,10 +118,11 @@ class VolumeIT {
 
   private PipelineTotals drain(PipelineDocument document, int count) throws Exception {
     JobSettings settings =
-        JobSettings.resolve(document, Map.of())
+        JobSettings.resolve(ValidPipeline.of(document), Map.of())
             .withCheckpointLocation(dir.resolve(document.name()).toString())
             .withMetricsPort(-1);
-    try (RunningPipeline pipeline = PipelineJob.start(ItStack.spark(), document, settings)) {
+    try (RunningPipeline pipeline =
+        PipelineJob.start(ItStack.spark(), ValidPipeline.of(document), settings)) {
       ItStack.await(
           Duration.ofSeconds(180), "every record read", () -> pipeline.totals().read() >= count);
       return pipeline.totals();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.streampipe.api.PipelineDocument;
 import io.streampipe.api.v1alpha1.StreamingPipelineSpec;
+import io.streampipe.api.validation.ValidPipeline;
 import io.streampipe.testkit.LocalStack;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -24,8 +25,9 @@ class PipelineProvisionerIT {
             CassandraConnection.of(
                 List.of(stack.cassandra().contactPoint()), stack.cassandra().localDatacenter()));
 
-    ProvisioningSummary first = PipelineProvisioner.provision(users, connections);
-    ProvisioningSummary second = PipelineProvisioner.provision(users, connections);
+    ValidPipeline valid = ValidPipeline.of(users);
+    ProvisioningSummary first = PipelineProvisioner.provision(valid, connections);
+    ProvisioningSummary second = PipelineProvisioner.provision(valid, connections);
 
     assertThat(first.isReady()).as(String.join("\n", first.lines())).isTrue();
     assertThat(first.topics())

@@ -13,14 +13,19 @@ public final class PipelineValidator {
 
   /** Every problem of the spec, after defaults; empty when the spec is good to run. */
   public static List<Problem> validate(StreamingPipelineSpec spec) {
+    return check(spec).problems();
+  }
+
+  /** The spec with its defaults, and its problems; defaults are applied once, here. */
+  static Checked check(StreamingPipelineSpec spec) {
     Problems problems = new Problems();
     if (spec == null) {
       problems.add("spec", "is required");
-      return problems.list();
+      return new Checked(null, problems.list());
     }
     requireSections(spec, problems);
     if (!problems.list().isEmpty()) {
-      return problems.list();
+      return new Checked(null, problems.list());
     }
     StreamingPipelineSpec defaulted = PipelineDefaults.apply(spec);
     SourceChecks.check(defaulted.getSource(), problems);
@@ -28,8 +33,11 @@ public final class PipelineValidator {
     QualityChecks.check(defaulted, problems);
     SinkChecks.check(defaulted.getSink().getCassandra(), problems);
     ProcessingChecks.check(defaulted, problems);
-    return problems.list();
+    return new Checked(defaulted, problems.list());
   }
+
+  /** A spec's defaulted form (null when a section is missing) and its problems. */
+  record Checked(StreamingPipelineSpec defaulted, List<Problem> problems) {}
 
   private static void requireSections(StreamingPipelineSpec spec, Problems problems) {
     problems.require(spec.getSource(), s -> true, "spec.source", "is required");

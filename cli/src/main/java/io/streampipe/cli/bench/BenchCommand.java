@@ -3,6 +3,7 @@ package io.streampipe.cli.bench;
 import com.datastax.oss.driver.api.core.CqlSession;
 import io.streampipe.api.PipelineDocument;
 import io.streampipe.api.PipelineDocuments;
+import io.streampipe.api.validation.ValidPipeline;
 import io.streampipe.cli.ConnectionOptions;
 import io.streampipe.cli.LocalSpark;
 import io.streampipe.cli.Pipelines;
@@ -130,7 +131,7 @@ public final class BenchCommand implements Callable<Integer> {
     out.println("starting Kafka and Cassandra...");
     out.flush();
     try (LocalStack stack = LocalStack.start()) {
-      PipelineDocument pipeline =
+      ValidPipeline pipeline =
           Pipelines.validated(
               document,
               ConnectionOptions.of(
@@ -152,11 +153,7 @@ public final class BenchCommand implements Callable<Integer> {
   }
 
   private BenchReport measure(
-      PipelineDocument pipeline,
-      SparkSession spark,
-      CqlSession session,
-      CpuMeter cpu,
-      PrintWriter out)
+      ValidPipeline pipeline, SparkSession spark, CqlSession session, CpuMeter cpu, PrintWriter out)
       throws InterruptedException {
     BenchReport report = new BenchReport();
     BenchTable table = new BenchTable(session, pipeline);
@@ -250,7 +247,7 @@ public final class BenchCommand implements Callable<Integer> {
   }
 
   private void warmUp(
-      PipelineDocument pipeline, RawWrites raw, JobDrain job, BenchTable table, PrintWriter out)
+      ValidPipeline pipeline, RawWrites raw, JobDrain job, BenchTable table, PrintWriter out)
       throws InterruptedException {
     Workload warm = Workload.generate(pipeline, 1, warmUp, invalidRatio, duplicateRatio);
     log(out, "warm-up raw: %,.0f rows/s", raw.write(warm.rows(), BatchLimits.NONE));
@@ -259,7 +256,7 @@ public final class BenchCommand implements Callable<Integer> {
   }
 
   private void describe(
-      BenchReport report, PipelineDocument pipeline, Workload workload, JobSettings job) {
+      BenchReport report, ValidPipeline pipeline, Workload workload, JobSettings job) {
     report.setup(
         String.format(
             "%s, %d cores, %s (dedup keys %s); %,d events per run (%,d invalid, %,d distinct keys), %d partitions,"
@@ -283,7 +280,7 @@ public final class BenchCommand implements Callable<Integer> {
             + " job: start of its first batch to end of the batch reading the last event)");
   }
 
-  private static CqlSession session(PipelineDocument pipeline) {
+  private static CqlSession session(ValidPipeline pipeline) {
     var sink = pipeline.spec().getSink().getCassandra();
     return CassandraSessions.open(
         Provisioning.cassandra(

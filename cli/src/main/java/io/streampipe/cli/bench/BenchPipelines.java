@@ -2,6 +2,7 @@ package io.streampipe.cli.bench;
 
 import io.streampipe.api.PipelineDocument;
 import io.streampipe.api.PipelineDocuments;
+import io.streampipe.api.validation.ValidPipeline;
 import io.streampipe.cli.Provisioning;
 import io.streampipe.job.plan.JobSettings;
 import java.io.IOException;
@@ -17,21 +18,22 @@ import java.util.function.UnaryOperator;
  * table, so no run starts from another's offsets.
  */
 final class BenchPipelines {
-  private final PipelineDocument reference;
+  private final ValidPipeline reference;
   private final UnaryOperator<JobSettings> tuning;
   private int runs;
 
   /**
    * @param tuning applied to the job's own settings, e.g. writes in flight
    */
-  BenchPipelines(PipelineDocument reference, UnaryOperator<JobSettings> tuning) {
+  BenchPipelines(ValidPipeline reference, UnaryOperator<JobSettings> tuning) {
     this.reference = reference;
     this.tuning = tuning;
   }
 
   /** A provisioned copy reading a new topic, with its own trigger and batch bound. */
-  PipelineDocument fresh(String purpose, String trigger, long maxOffsetsPerTrigger) {
-    PipelineDocument copy = PipelineDocuments.parse(PipelineDocuments.write(reference), "bench");
+  ValidPipeline fresh(String purpose, String trigger, long maxOffsetsPerTrigger) {
+    PipelineDocument copy =
+        PipelineDocuments.parse(PipelineDocuments.write(reference.document()), "bench");
     var source = copy.spec().getSource();
     source.getTopic().setName(source.getTopic().getName() + "_" + purpose + "_" + ++runs);
     source.setStartingOffsets("earliest");
@@ -43,13 +45,14 @@ final class BenchPipelines {
         .setName(source.getTopic().getName() + ".dlq");
     copy.spec().getProcessing().setTrigger(trigger);
     copy.spec().getMonitoring().getPrometheus().setEnabled(false);
+    ValidPipeline fresh = ValidPipeline.of(copy);
     StringWriter quiet = new StringWriter();
-    Provisioning.provision(copy, new PrintWriter(quiet));
-    return copy;
+    Provisioning.provision(fresh, new PrintWriter(quiet));
+    return fresh;
   }
 
   /** The job's settings with the bench's tuning, a fresh checkpoint and no metrics endpoint. */
-  JobSettings settings(PipelineDocument pipeline) {
+  JobSettings settings(ValidPipeline pipeline) {
     try {
       Path checkpoint = Files.createTempDirectory("streampipe-bench-checkpoint");
       return tuning.apply(

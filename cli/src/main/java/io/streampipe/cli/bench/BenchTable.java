@@ -1,9 +1,9 @@
 package io.streampipe.cli.bench;
 
 import com.datastax.oss.driver.api.core.CqlSession;
-import io.streampipe.api.PipelineDocument;
 import io.streampipe.api.cql.CqlStatements;
 import io.streampipe.api.cql.TableDefinition;
+import io.streampipe.api.validation.ValidPipeline;
 import io.streampipe.cli.TableRows;
 
 /** The pipeline's table as the benchmark uses it: emptied between runs, counted after a job run. */
@@ -11,7 +11,7 @@ final class BenchTable {
   private final CqlSession session;
   private final TableDefinition table;
 
-  BenchTable(CqlSession session, PipelineDocument pipeline) {
+  BenchTable(CqlSession session, ValidPipeline pipeline) {
     this.session = session;
     this.table = TableDefinition.desired(pipeline.spec());
   }

@@ -1,6 +1,6 @@
 package io.streampipe.cli.bench;
 
-import io.streampipe.api.PipelineDocument;
+import io.streampipe.api.validation.ValidPipeline;
 import io.streampipe.cli.produce.EventProducer;
 import io.streampipe.cli.produce.GeneratedEvent;
 import io.streampipe.job.PipelineJob;
@@ -39,7 +39,7 @@ final class JobDrain {
   Result drain(Workload workload, String purpose) throws InterruptedException {
     long count = workload.events().size();
     // One batch bound above the backlog: the trigger never leaves the job idle between batches.
-    PipelineDocument pipeline = pipelines.fresh(purpose, "10s", count);
+    ValidPipeline pipeline = pipelines.fresh(purpose, "10s", count);
     JobSettings settings = pipelines.settings(pipeline);
     preload(settings.bootstrapServers(), pipeline, workload);
     AtomicLong firstStartMillis = new AtomicLong();
@@ -69,7 +69,7 @@ final class JobDrain {
     batches.incrementAndGet();
   }
 
-  private static void preload(String bootstrap, PipelineDocument pipeline, Workload workload) {
+  private static void preload(String bootstrap, ValidPipeline pipeline, Workload workload) {
     Iterator<GeneratedEvent> events = workload.events().iterator();
     try (EventProducer producer =
         new EventProducer(bootstrap, pipeline.spec().getSource().getTopic().getName())) {

@@ -2,9 +2,9 @@ package io.streampipe.cli.bench;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import io.streampipe.api.Durations;
-import io.streampipe.api.PipelineDocument;
 import io.streampipe.api.cql.CqlStatements;
 import io.streampipe.api.cql.TableDefinition;
+import io.streampipe.api.validation.ValidPipeline;
 import io.streampipe.cli.produce.EventGenerator;
 import io.streampipe.cli.produce.EventKind;
 import io.streampipe.cli.produce.EventProducer;
@@ -39,13 +39,13 @@ final class LatencyRun {
     this.session = session;
   }
 
-  Result run(PipelineDocument reference, double rate, Duration warmUp, Duration measured)
+  Result run(ValidPipeline reference, double rate, Duration warmUp, Duration measured)
       throws InterruptedException {
     String trigger = reference.spec().getProcessing().getTrigger();
     Duration interval = Durations.require(trigger);
     // Three intervals' worth per batch: the bound must never be what holds the job back.
     long bound = Math.max(1000, (long) (rate * interval.toSeconds() * 3));
-    PipelineDocument pipeline = pipelines.fresh("latency", trigger, bound);
+    ValidPipeline pipeline = pipelines.fresh("latency", trigger, bound);
     JobSettings settings = pipelines.settings(pipeline);
     TableDefinition table = TableDefinition.desired(pipeline.spec());
     VisibilityPoller poller =
@@ -65,7 +65,7 @@ final class LatencyRun {
   }
 
   private static void produce(
-      PipelineDocument pipeline,
+      ValidPipeline pipeline,
       JobSettings settings,
       double rate,
       Duration warmUp,

@@ -1,7 +1,7 @@
 package io.streampipe.cli.bench;
 
 import io.streampipe.api.FieldType;
-import io.streampipe.api.PipelineDocument;
+import io.streampipe.api.validation.ValidPipeline;
 import io.streampipe.cli.produce.EventGenerator;
 import io.streampipe.cli.produce.GeneratedEvent;
 import io.streampipe.job.plan.JobPlan;
@@ -24,7 +24,7 @@ import java.util.UUID;
 record Workload(List<GeneratedEvent> events, List<Object[]> rows, long distinctKeys) {
 
   static Workload generate(
-      PipelineDocument pipeline, long seed, int count, double invalid, double duplicate) {
+      ValidPipeline pipeline, long seed, int count, double invalid, double duplicate) {
     EventGenerator generator = new EventGenerator(pipeline.spec(), seed, invalid, duplicate);
     JobPlan plan = JobPlan.of(pipeline);
     FieldType[] types = plan.columnTypes().toArray(new FieldType[0]);

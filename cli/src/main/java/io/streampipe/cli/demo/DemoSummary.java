@@ -1,8 +1,8 @@
 package io.streampipe.cli.demo;
 
 import com.datastax.oss.driver.api.core.CqlSession;
-import io.streampipe.api.PipelineDocument;
 import io.streampipe.api.cql.TableDefinition;
+import io.streampipe.api.validation.ValidPipeline;
 import io.streampipe.cli.produce.EventKind;
 import io.streampipe.job.metrics.PipelineTotals;
 import io.streampipe.job.plan.JobSettings;
@@ -20,7 +20,7 @@ import java.util.Map;
  * @param busySeconds time the job spent inside micro-batches
  */
 public record DemoSummary(
-    PipelineDocument pipeline,
+    ValidPipeline pipeline,
     Map<EventKind, Long> produced,
     PipelineTotals totals,
     double elapsedSeconds,

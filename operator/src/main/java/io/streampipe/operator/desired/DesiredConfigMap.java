@@ -3,7 +3,6 @@ package io.streampipe.operator.desired;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.streampipe.api.JobContract;
-import io.streampipe.api.PipelineDefaults;
 import io.streampipe.api.PipelineDocument;
 import io.streampipe.api.PipelineDocuments;
 import io.streampipe.api.v1alpha1.StreamingPipelineSpec;
@@ -24,7 +23,7 @@ public final class DesiredConfigMap {
    * operator knowledge. Credentials stay out; they reach the job as environment from the Secret.
    */
   static String document(ResolvedPipeline pipeline) {
-    StreamingPipelineSpec spec = PipelineDefaults.apply(pipeline.spec());
+    StreamingPipelineSpec spec = PipelineDocuments.copy(pipeline.spec());
     spec.getSource().setKafkaCluster(null);
     spec.getSource().setBootstrapServers(pipeline.bootstrapServers());
     spec.getSink().getCassandra().setContactPoints(pipeline.contactPoints());

@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.streampipe.api.PipelineDefaults;
 import io.streampipe.api.StreamingPipelines;
 import io.streampipe.api.v1alpha1.StreamingPipelineSpec;
+import io.streampipe.api.validation.ValidPipeline;
 import io.streampipe.operator.OperatorConfig;
 import io.streampipe.operator.StreamingPipeline;
 import java.util.List;
@@ -34,13 +35,33 @@ public record ResolvedPipeline(
     OperatorConfig config) {
 
   /**
-   * Resolves a pipeline. {@code clusterBootstrap} is the bootstrap address a Strimzi Kafka reports,
-   * when it was read; otherwise Strimzi's conventional service address is used.
+   * Resolves a validated pipeline. {@code clusterBootstrap} is the bootstrap address a Strimzi
+   * Kafka reports, when it was read; otherwise Strimzi's conventional service address is used.
+   */
+  public static ResolvedPipeline of(
+      StreamingPipeline pipeline,
+      ValidPipeline valid,
+      OperatorConfig config,
+      Optional<String> clusterBootstrap) {
+    return of(pipeline, valid.spec(), config, clusterBootstrap);
+  }
+
+  /**
+   * Resolves a pipeline without validating it, applying its defaults only: for the tests that show
+   * a hostile spec is refused again further down (CQL names), even when validation is bypassed. The
+   * operator itself resolves through {@link io.streampipe.operator.OperatorChecks}.
    */
   public static ResolvedPipeline of(
       StreamingPipeline pipeline, OperatorConfig config, Optional<String> clusterBootstrap) {
+    return of(pipeline, PipelineDefaults.apply(pipeline.getSpec()), config, clusterBootstrap);
+  }
+
+  private static ResolvedPipeline of(
+      StreamingPipeline pipeline,
+      StreamingPipelineSpec spec,
+      OperatorConfig config,
+      Optional<String> clusterBootstrap) {
     StreamingPipelineSpec raw = pipeline.getSpec();
-    StreamingPipelineSpec spec = PipelineDefaults.apply(raw);
     String namespace = Optional.ofNullable(pipeline.getMetadata().getNamespace()).orElse("default");
     Optional<String> cluster = kafkaCluster(spec, config);
     String bootstrap =

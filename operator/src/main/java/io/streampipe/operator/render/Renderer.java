@@ -5,7 +5,6 @@ import io.fabric8.kubernetes.client.utils.Serialization;
 import io.streampipe.api.cql.CqlStatements;
 import io.streampipe.api.cql.KeyspaceDefinition;
 import io.streampipe.api.cql.TableDefinition;
-import io.streampipe.api.validation.Problem;
 import io.streampipe.operator.OperatorChecks;
 import io.streampipe.operator.OperatorConfig;
 import io.streampipe.operator.StreamingPipeline;
@@ -14,7 +13,6 @@ import io.streampipe.operator.desired.DesiredState;
 import io.streampipe.operator.desired.ResolvedPipeline;
 import io.streampipe.provisioning.TopicDefinition;
 import java.io.PrintStream;
-import java.util.List;
 import java.util.Optional;
 
 /** Prints a pipeline's resources as multi-document YAML, with the CQL it would run as comments. */
@@ -23,13 +21,13 @@ public final class Renderer {
 
   public static int render(
       StreamingPipeline pipeline, OperatorConfig config, PrintStream out, PrintStream err) {
-    List<Problem> problems = OperatorChecks.problems(pipeline, config);
-    if (!problems.isEmpty()) {
+    OperatorChecks.Checked checked = OperatorChecks.check(pipeline, config, Optional.empty());
+    if (checked.resolved().isEmpty()) {
       err.println("invalid pipeline " + pipeline.getMetadata().getName() + ":");
-      problems.forEach(p -> err.println("  " + p));
+      checked.problems().forEach(p -> err.println("  " + p));
       return 1;
     }
-    ResolvedPipeline resolved = ResolvedPipeline.of(pipeline, config, Optional.empty());
+    ResolvedPipeline resolved = checked.resolved().get();
     out.println("# Cassandra schema (created if absent; later changes applied only when safe):");
     KeyspaceDefinition keyspace =
         KeyspaceDefinition.desired(resolved.spec().getSink().getCassandra().getKeyspace());

@@ -2,19 +2,15 @@ package io.streampipe.job.plan;
 
 import io.streampipe.api.Durations;
 import io.streampipe.api.FieldType;
-import io.streampipe.api.PipelineDefaults;
-import io.streampipe.api.PipelineDocument;
 import io.streampipe.api.cql.CqlStatements;
 import io.streampipe.api.cql.TableDefinition;
 import io.streampipe.api.v1alpha1.StreamingPipelineSpec;
-import io.streampipe.api.validation.PipelineValidator;
-import io.streampipe.api.validation.Problem;
+import io.streampipe.api.validation.ValidPipeline;
 import io.streampipe.job.validate.CompiledField;
 import io.streampipe.job.validate.RecordValidator;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * Everything the job needs from a pipeline document, defaulted, validated and compiled once on the
@@ -40,22 +36,14 @@ public record JobPlan(
     boolean dedupOnPrimaryKey)
     implements Serializable {
 
-  /** The plan of a document; fails with every problem listed when the spec is invalid. */
-  public static JobPlan of(PipelineDocument document) {
-    List<Problem> problems = PipelineValidator.validate(document.spec());
-    if (!problems.isEmpty()) {
-      throw new IllegalArgumentException(
-          "pipeline "
-              + document.name()
-              + " is invalid:\n"
-              + problems.stream().map(Object::toString).collect(Collectors.joining("\n")));
-    }
-    StreamingPipelineSpec spec = PipelineDefaults.apply(document.spec());
+  /** The plan of a valid pipeline. */
+  public static JobPlan of(ValidPipeline pipeline) {
+    StreamingPipelineSpec spec = pipeline.spec();
     RecordValidator validator = RecordValidator.of(spec.getSchema());
     TableDefinition table = TableDefinition.desired(spec);
     var deadLetter = spec.getQuality().getDeadLetter();
     return new JobPlan(
-        document.name(),
+        pipeline.name(),
         spec.getSource().getTopic().getName(),
         deadLetter.isEnabled() ? deadLetter.getTopic().getName() : null,
         validator,

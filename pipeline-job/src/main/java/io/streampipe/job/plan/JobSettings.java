@@ -1,12 +1,11 @@
 package io.streampipe.job.plan;
 
+import io.streampipe.api.CommaList;
 import io.streampipe.api.JobContract;
-import io.streampipe.api.PipelineDefaults;
-import io.streampipe.api.PipelineDocument;
 import io.streampipe.api.v1alpha1.StreamingPipelineSpec;
+import io.streampipe.api.validation.ValidPipeline;
 import io.streampipe.job.write.BatchLimits;
 import java.io.Serializable;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -38,13 +37,13 @@ public record JobSettings(
   }
 
   /** Settings from this process's environment. */
-  public static JobSettings fromEnvironment(PipelineDocument document) {
-    return resolve(document, System.getenv());
+  public static JobSettings fromEnvironment(ValidPipeline pipeline) {
+    return resolve(pipeline, System.getenv());
   }
 
   /** Settings from the document and an environment, the environment winning. */
-  public static JobSettings resolve(PipelineDocument document, Map<String, String> env) {
-    StreamingPipelineSpec spec = PipelineDefaults.apply(document.spec());
+  public static JobSettings resolve(ValidPipeline pipeline, Map<String, String> env) {
+    StreamingPipelineSpec spec = pipeline.spec();
     var cassandra = spec.getSink().getCassandra();
     String servers =
         env.getOrDefault(JobContract.ENV_BOOTSTRAP_SERVERS, spec.getSource().getBootstrapServers());
@@ -55,7 +54,7 @@ public record JobSettings(
     String points = env.get(JobContract.ENV_CASSANDRA_CONTACT_POINTS);
     List<String> contactPoints =
         points != null && !points.isBlank()
-            ? Arrays.stream(points.split(",")).map(String::trim).toList()
+            ? CommaList.split(points)
             : cassandra.getContactPoints();
     if (contactPoints.isEmpty()) {
       throw new IllegalArgumentException(

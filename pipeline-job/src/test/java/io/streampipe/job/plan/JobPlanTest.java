@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.streampipe.api.PipelineDocuments;
+import io.streampipe.api.validation.ValidPipeline;
 import io.streampipe.job.TestDocuments;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class JobPlanTest {
   @Test
   void compilesTheDocument() {
-    JobPlan plan = JobPlan.of(TestDocuments.users());
+    JobPlan plan = JobPlan.of(ValidPipeline.of(TestDocuments.users()));
 
     assertThat(plan.pipeline()).isEqualTo("users");
     assertThat(plan.topic()).isEqualTo("users_created");
@@ -32,14 +33,14 @@ class JobPlanTest {
     document.spec().setQuality(new io.streampipe.api.v1alpha1.QualitySpec());
     document.spec().getQuality().setDedupKeys(java.util.List.of("email"));
 
-    assertThat(JobPlan.of(document).dedupOnPrimaryKey()).isFalse();
+    assertThat(JobPlan.of(ValidPipeline.of(document)).dedupOnPrimaryKey()).isFalse();
   }
 
   @Test
   void readsTheReferenceExample() {
     Path example =
         Path.of(System.getProperty("streampipe.project.dir", ".."), "examples/users-pipeline.yaml");
-    JobPlan plan = JobPlan.of(PipelineDocuments.read(example));
+    JobPlan plan = JobPlan.of(ValidPipeline.of(PipelineDocuments.read(example)));
 
     assertThat(plan.validator().fields()).hasSize(12);
     assertThat(plan.maxOffsetsPerTrigger()).isEqualTo(1000);
@@ -51,8 +52,8 @@ class JobPlanTest {
     document.spec().setQuality(new io.streampipe.api.v1alpha1.QualitySpec());
     document.spec().getQuality().setDedupKeys(java.util.List.of("nope"));
 
-    assertThatThrownBy(() -> JobPlan.of(document))
-        .isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> ValidPipeline.of(document))
+        .isInstanceOf(ValidPipeline.InvalidPipelineException.class)
         .hasMessageContaining("dedupKeys")
         .hasMessageContaining("nope");
   }
@@ -65,6 +66,6 @@ class JobPlanTest {
     quality.getDeadLetter().setEnabled(false);
     document.spec().setQuality(quality);
 
-    assertThat(JobPlan.of(document).deadLetterEnabled()).isFalse();
+    assertThat(JobPlan.of(ValidPipeline.of(document)).deadLetterEnabled()).isFalse();
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.streampipe.api.JobContract;
+import io.streampipe.api.validation.ValidPipeline;
 import io.streampipe.job.TestDocuments;
 import io.streampipe.job.write.BatchLimits;
 import java.util.Map;
@@ -12,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class JobSettingsTest {
   @Test
   void takesTheDocumentsAddressesAndDefaults() {
-    JobSettings settings = JobSettings.resolve(TestDocuments.users(), Map.of());
+    JobSettings settings = JobSettings.resolve(ValidPipeline.of(TestDocuments.users()), Map.of());
 
     assertThat(settings.bootstrapServers()).isEqualTo("localhost:9092");
     assertThat(settings.contactPoints()).containsExactly("localhost:9042");
@@ -30,7 +31,7 @@ class JobSettingsTest {
     batch.setMaxRows(1);
     document.spec().getSink().getCassandra().setWriteBatch(batch);
 
-    JobSettings settings = JobSettings.resolve(document, Map.of());
+    JobSettings settings = JobSettings.resolve(ValidPipeline.of(document), Map.of());
 
     assertThat(settings.writeBatch()).isEqualTo(new BatchLimits(1, 4608));
   }
@@ -45,7 +46,7 @@ class JobSettingsTest {
             JobContract.ENV_CASSANDRA_PASSWORD, "s3cret",
             JobContract.ENV_CHECKPOINT_LOCATION, "/tmp/cp");
 
-    JobSettings settings = JobSettings.resolve(TestDocuments.users(), env);
+    JobSettings settings = JobSettings.resolve(ValidPipeline.of(TestDocuments.users()), env);
 
     assertThat(settings.bootstrapServers()).isEqualTo("kafka:9092");
     assertThat(settings.contactPoints()).containsExactly("c1:9042", "c2");
@@ -60,14 +61,14 @@ class JobSettingsTest {
     document.spec().getSource().setBootstrapServers(null);
     document.spec().getSource().setKafkaCluster("my-kafka");
 
-    assertThatThrownBy(() -> JobSettings.resolve(document, Map.of()))
+    assertThatThrownBy(() -> JobSettings.resolve(ValidPipeline.of(document), Map.of()))
         .hasMessageContaining(JobContract.ENV_BOOTSTRAP_SERVERS);
   }
 
   @Test
   void withersChangeOneThing() {
     JobSettings settings =
-        JobSettings.resolve(TestDocuments.users(), Map.of())
+        JobSettings.resolve(ValidPipeline.of(TestDocuments.users()), Map.of())
             .withCheckpointLocation("/x")
             .withMetricsPort(-1)
             .withMaxInFlight(64)

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.streampipe.api.PipelineDocument;
 import io.streampipe.api.PipelineDocuments;
+import io.streampipe.api.validation.ValidPipeline;
 import io.streampipe.job.TestDocuments;
 import io.streampipe.job.plan.JobPlan;
 import io.streampipe.job.validate.Validated.Rejection;
@@ -35,7 +36,8 @@ class RecordValidatorNonUtf8Test {
     Path spec = dir.resolve("pipeline.yaml");
     Files.write(spec, PipelineDocuments.write(users).getBytes(StandardCharsets.UTF_8));
 
-    RecordValidator validator = JobPlan.of(PipelineDocuments.read(spec)).validator();
+    RecordValidator validator =
+        JobPlan.of(ValidPipeline.of(PipelineDocuments.read(spec))).validator();
 
     for (String gender : GENDERS) {
       Validated result = validator.validate(record(gender));

@@ -2,6 +2,7 @@ package io.streampipe.job.validate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.streampipe.api.validation.ValidPipeline;
 import io.streampipe.job.TestDocuments;
 import io.streampipe.job.dedup.DedupKey;
 import io.streampipe.job.plan.JobPlan;
@@ -45,7 +46,7 @@ class ValidatedRowsTest {
 
   @Test
   void oneRowPerRecordValidOnesTypedRefusedOnesWithTheirMessage() {
-    JobPlan plan = JobPlan.of(TestDocuments.users());
+    JobPlan plan = JobPlan.of(ValidPipeline.of(TestDocuments.users()));
     List<Row> kafka =
         List.of(
             record(0, 0, RecordValidatorTest.record(null, null)),
@@ -69,7 +70,7 @@ class ValidatedRowsTest {
 
   @Test
   void eachNamedPositionHoldsItsColumnInTheSchema() {
-    JobPlan plan = JobPlan.of(TestDocuments.users());
+    JobPlan plan = JobPlan.of(ValidPipeline.of(TestDocuments.users()));
     StructType schema = ValidatedRows.schema(plan);
 
     assertThat(schema.fieldIndex(ValidatedRows.ROUTE)).isEqualTo(ValidatedRows.AT_ROUTE);

@@ -32,6 +32,7 @@ public final class Ingester implements AutoCloseable {
   private final Thread thread;
   private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
   private final HTTPServer server;
+  private boolean closed;
   private volatile Throwable failure;
 
   private Ingester(
@@ -114,8 +115,13 @@ public final class Ingester implements AutoCloseable {
     }
   }
 
+  /** Stops, flushes and saves; safe to call more than once (a shutdown hook and a finally). */
   @Override
-  public void close() {
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
     stop.stop();
     try {
       thread.join(STOP_WAIT.toMillis());

@@ -1,5 +1,6 @@
 package io.streampipe.ingest;
 
+import io.prometheus.metrics.core.datapoints.CounterDataPoint;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.Gauge;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
@@ -47,10 +48,16 @@ public final class IngestMetrics {
   private long rateSampledAt = System.nanoTime();
   private long rateSampledSent;
 
+  // Looked up once: sent and received move once per record.
+  private final CounterDataPoint receivedPoint;
+  private final CounterDataPoint sentPoint;
+
   public IngestMetrics(String pipeline) {
     this.pipeline = pipeline;
-    received.labelValues(pipeline).inc(0);
-    sent.labelValues(pipeline).inc(0);
+    receivedPoint = received.labelValues(pipeline);
+    sentPoint = sent.labelValues(pipeline);
+    receivedPoint.inc(0);
+    sentPoint.inc(0);
     reconnects.labelValues(pipeline).inc(0);
     for (EdgeReason reason : EdgeReason.values()) {
       deadLettered.labelValues(pipeline, reason.label()).inc(0);
@@ -63,12 +70,12 @@ public final class IngestMetrics {
 
   void received(long records) {
     receivedCount.add(records);
-    received.labelValues(pipeline).inc(records);
+    receivedPoint.inc(records);
   }
 
   void sent() {
     sentCount.increment();
-    sent.labelValues(pipeline).inc();
+    sentPoint.inc();
   }
 
   void deadLettered(EdgeReason reason) {

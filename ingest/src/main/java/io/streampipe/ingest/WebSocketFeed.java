@@ -9,9 +9,9 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The listener of one connection: whole text messages into a small queue. It asks for the next
- * message only once the last one is queued, so a slow topic slows the socket (back-pressure)
- * instead of filling memory.
+ * The listener of one connection: whole text messages into a bounded queue. Demand is the queue's
+ * free room (one more message asked for each one taken off), so a slow topic slows the socket
+ * (back-pressure) instead of filling memory, and the listener never blocks.
  */
 final class WebSocketFeed implements WebSocket.Listener {
   private static final int QUEUED = 1024;
@@ -22,9 +22,13 @@ final class WebSocketFeed implements WebSocket.Listener {
   private volatile boolean closed;
   private volatile String closeReason = "";
 
+  private volatile WebSocket socket;
+
   @Override
   public void onOpen(WebSocket socket) {
-    socket.request(1);
+    this.socket = socket;
+    // A queue's worth of demand up front; each message taken off the queue asks for one more.
+    socket.request(QUEUED);
   }
 
   @Override
@@ -37,8 +41,9 @@ final class WebSocketFeed implements WebSocket.Listener {
         Thread.currentThread().interrupt();
       }
       partial.setLength(0);
+    } else {
+      socket.request(1);
     }
-    socket.request(1);
     return null;
   }
 
@@ -63,7 +68,11 @@ final class WebSocketFeed implements WebSocket.Listener {
   }
 
   String poll(Duration wait) throws InterruptedException {
-    return messages.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
+    String message = messages.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
+    if (message != null) {
+      socket.request(1);
+    }
+    return message;
   }
 
   boolean isClosed() {

@@ -59,6 +59,9 @@ public final class IngestBench implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    // The JDK server writes headers and body apart; with Nagle on, each page would wait for the
+    // client's delayed ACK (40 ms) and the benchmark would measure that instead of the ingester.
+    System.setProperty("sun.net.httpserver.nodelay", "true");
     PrintWriter out = command.commandLine().getOut();
     PipelineDocument base = PipelineDocuments.read(file);
     List<GeneratedEvent> events = new ArrayList<>(records);

@@ -16,9 +16,6 @@ import java.util.OptionalInt;
  * port, and stops gracefully on SIGTERM.
  */
 public final class IngestMain {
-  /** The Deployment's command runs this class from the pipeline-job image. */
-  public static final String MAIN_CLASS = IngestMain.class.getName();
-
   private IngestMain() {}
 
   public static void main(String[] args) throws Exception {

@@ -14,6 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,33 +26,59 @@ class SseIT {
   private static final int DROP_AFTER = 50;
 
   private final List<String> lastEventIds = new CopyOnWriteArrayList<>();
+  private final ExecutorService handlers = Executors.newCachedThreadPool();
   private HttpServer server;
 
   @BeforeEach
   void serve() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/stream", this::stream);
+    // A thread per stream: a finished stream stays open (asleep) while the next one is served.
+    server.setExecutor(handlers);
     server.start();
   }
 
   @AfterEach
   void stop() {
     server.stop(0);
+    handlers.shutdownNow();
+  }
+
+  @Test
+  void aRestartedIngesterResumesFromTheSavedLastEventId() throws Exception {
+    String topic = TestKafka.freshTopic("sse_restart");
+    PipelineDocument pipeline = pipeline(topic);
+    try (Ingester first = HttpPollingIT.start(pipeline)) {
+      assertThat(TestKafka.read(topic, EVENTS, Duration.ofSeconds(60))).hasSize(EVENTS);
+    }
+    try (Ingester second = HttpPollingIT.start(pipeline)) {
+      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      while (lastEventIds.size() < 3 && System.nanoTime() < deadline) {
+        Thread.sleep(50);
+      }
+    }
+
+    assertThat(lastEventIds).hasSize(3);
+    assertThat(lastEventIds.get(2)).as("after the restart").isEqualTo(Integer.toString(EVENTS));
+    assertThat(TestKafka.read(topic, EVENTS + 1, Duration.ofSeconds(3))).hasSize(EVENTS);
+  }
+
+  private PipelineDocument pipeline(String topic) {
+    return TestPipelines.withIngest(
+        topic,
+        ingest -> {
+          SseIngestSpec sse = new SseIngestSpec();
+          sse.setUrl("http://127.0.0.1:" + server.getAddress().getPort() + "/stream");
+          sse.setEvents(List.of("user"));
+          ingest.setSse(sse);
+          ingest.setKeyField("id");
+        });
   }
 
   @Test
   void aDroppedStreamResumesFromTheLastEventIdWithNoGap() throws Exception {
     String topic = TestKafka.freshTopic("sse");
-    PipelineDocument pipeline =
-        TestPipelines.withIngest(
-            topic,
-            ingest -> {
-              SseIngestSpec sse = new SseIngestSpec();
-              sse.setUrl("http://127.0.0.1:" + server.getAddress().getPort() + "/stream");
-              sse.setEvents(List.of("user"));
-              ingest.setSse(sse);
-              ingest.setKeyField("id");
-            });
+    PipelineDocument pipeline = pipeline(topic);
     try (Ingester ingester = HttpPollingIT.start(pipeline)) {
       var records = TestKafka.read(topic, EVENTS, Duration.ofSeconds(60));
 

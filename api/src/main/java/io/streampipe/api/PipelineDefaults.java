@@ -62,6 +62,7 @@ public final class PipelineDefaults {
     prometheus.setEnabled(prometheus.isEnabled());
     prometheus.setPort(or(prometheus.getPort(), METRICS_PORT));
     spec.setDeletionPolicy(or(spec.getDeletionPolicy(), DeletionPolicy.Retain));
+    IngestDefaults.apply(spec.getIngest());
     return spec;
   }
 

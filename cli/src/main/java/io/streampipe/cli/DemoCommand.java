@@ -42,9 +42,18 @@ final class DemoCommand implements Callable<Integer> {
 
   @Option(
       names = {"-f", "--file"},
-      defaultValue = "examples/users-pipeline.yaml",
-      description = "Pipeline (default ${DEFAULT-VALUE}).")
+      description =
+          "Pipeline (default examples/users-pipeline.yaml; examples/users-from-api.yaml with"
+              + " --source api).")
   Path file;
+
+  @Option(
+      names = "--source",
+      defaultValue = "kafka",
+      description =
+          "kafka: produce events straight to the topic; api: serve them from a local random-user"
+              + " style API that the ingester polls (default ${DEFAULT-VALUE}).")
+  String source;
 
   @Option(
       names = "--events",
@@ -88,6 +97,13 @@ final class DemoCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = command.commandLine().getOut();
+    boolean fromApi = "api".equals(source);
+    if (!fromApi && !"kafka".equals(source)) {
+      throw new UserException("--source must be kafka or api, not " + source);
+    }
+    if (file == null) {
+      file = Path.of(fromApi ? "examples/users-from-api.yaml" : "examples/users-pipeline.yaml");
+    }
     PipelineDocument document = PipelineDocuments.read(file);
     out.println("starting Kafka and Cassandra (real servers, in their own JVMs)...");
     out.flush();
@@ -103,6 +119,11 @@ final class DemoCommand implements Callable<Integer> {
                   stack.kafka().bootstrapServers(), stack.cassandra().contactPoint()));
       out.println("provisioning " + pipeline.name() + " from " + file + ":");
       Provisioning.provision(pipeline, out);
+      if (fromApi) {
+        EventGenerator generator =
+            new EventGenerator(pipeline.spec(), seed, invalidRatio, duplicateRatio);
+        return new ApiDemo(pipeline, events, rate, generator).run(pipeline, out);
+      }
       return run(pipeline, out);
     }
   }
@@ -145,7 +166,7 @@ final class DemoCommand implements Callable<Integer> {
   /**
    * Waits until the job has read every produced event, or until it clearly stopped making progress.
    */
-  private static void awaitDrained(RunningPipeline job, long produced) throws InterruptedException {
+  static void awaitDrained(RunningPipeline job, long produced) throws InterruptedException {
     long lastRead = -1;
     long lastChange = System.nanoTime();
     Duration patience = Duration.ofSeconds(60);

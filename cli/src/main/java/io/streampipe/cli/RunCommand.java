@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Create the pipeline's topics and table, then run its Spark job (local mode) until Ctrl-C,"
-          + " which lets the batch in flight finish.",
+          + " which lets the batch in flight finish. With spec.ingest, the ingester runs beside"
+          + " the job.",
       "Credentials: STREAMPIPE_CASSANDRA_USERNAME and STREAMPIPE_CASSANDRA_PASSWORD."
     })
 final class RunCommand implements Callable<Integer> {
@@ -66,7 +67,9 @@ final class RunCommand implements Callable<Integer> {
               ? "; metrics on http://localhost:" + running.metricsPort().getAsInt() + "/metrics"
               : "");
       out.flush();
-      running.awaitTermination();
+      try (io.streampipe.ingest.Ingester ingester = IngestRuns.startIfDeclared(pipeline, 0, out)) {
+        running.awaitTermination();
+      }
     }
     return 0;
   }

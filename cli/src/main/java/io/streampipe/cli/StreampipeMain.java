@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       DemoCommand.class,
       RunCommand.class,
+      IngestCommand.class,
       ProvisionCommand.class,
       ProduceCommand.class,
       ValidateCommand.class,

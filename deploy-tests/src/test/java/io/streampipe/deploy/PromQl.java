@@ -2,6 +2,7 @@ package io.streampipe.deploy;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -62,18 +63,24 @@ final class PromQl {
   }
 
   /**
-   * Every series name streampipe exports: the job's metric constants in its source (a histogram
-   * adds _bucket, _sum and _count) plus what Prometheus adds itself.
+   * Every series name streampipe exports: the metric constants in the job's and the ingester's
+   * sources (a histogram adds _bucket, _sum and _count) plus what Prometheus adds itself.
    */
   static Set<String> exportedNames() {
-    Path source =
-        DeployPaths.project()
-            .resolve("pipeline-job/src/main/java/io/streampipe/job/JobMetrics.java");
+    Set<String> names = new TreeSet<>(PROMETHEUS_BUILT_INS);
+    names.addAll(namesIn("pipeline-job/src/main/java/io/streampipe/job/JobMetrics.java"));
+    // The ingester's metrics (spec.ingest) are on the same dashboard.
+    names.addAll(namesIn("ingest/src/main/java/io/streampipe/ingest/IngestMetrics.java"));
+    return names;
+  }
+
+  private static Set<String> namesIn(String path) {
+    Path source = DeployPaths.project().resolve(path);
     String java;
     try {
-      java = Files.readString(source);
+      java = Files.readString(source, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new UncheckedIOException("the job's metric names live in " + source, e);
+      throw new UncheckedIOException("metric names live in " + source, e);
     }
     Map<String, String> constants = new HashMap<>();
     Matcher constant = JAVA_METRIC_CONSTANT.matcher(java);
@@ -83,8 +90,7 @@ final class PromQl {
     if (constants.isEmpty()) {
       throw new IllegalStateException("no metric constants found in " + source);
     }
-    Set<String> names = new TreeSet<>(PROMETHEUS_BUILT_INS);
-    names.addAll(constants.values());
+    Set<String> names = new TreeSet<>(constants.values());
     Matcher histogram = JAVA_HISTOGRAM.matcher(java);
     while (histogram.find()) {
       String name = constants.get(histogram.group(1));

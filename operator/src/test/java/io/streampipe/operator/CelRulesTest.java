@@ -68,6 +68,27 @@ class CelRulesTest {
         null);
   }
 
+  static {
+    example(
+        "(has(self.http) ? 1 : 0) + (has(self.sse) ? 1 : 0) + (has(self.websocket) ? 1 : 0) == 1",
+        Map.of("sse", Map.of("url", "http://feed/events")),
+        null,
+        Map.of("http", Map.of("url", "http://api/users"), "sse", Map.of("url", "http://feed")),
+        null);
+    example(
+        "has(self.value) != has(self.valueFrom)",
+        Map.of("name", "Accept", "value", "application/json"),
+        null,
+        Map.of("name", "Authorization"),
+        null);
+    example(
+        "has(self.nextPath) != has(self.valuePath)",
+        Map.of("nextPath", "/next"),
+        null,
+        Map.of("nextPath", "/next", "valuePath", "/id", "param", "since"),
+        null);
+  }
+
   @Test
   void everyRuleCompilesAndSeparatesItsExamples() throws Exception {
     List<String> rules = rules();

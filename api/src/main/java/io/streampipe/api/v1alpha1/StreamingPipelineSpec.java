@@ -29,6 +29,11 @@ public class StreamingPipelineSpec {
   @JsonPropertyDescription("Where events come from: the Kafka cluster and the input topic.")
   private SourceSpec source;
 
+  @JsonPropertyDescription(
+      "Optional: an API (HTTP polling, Server-Sent Events or WebSocket) whose records the"
+          + " ingester sends to the input topic.")
+  private IngestSpec ingest;
+
   @Required
   @JsonPropertyDescription(
       "The events' fields, their types and rules, and the table's primary key.")
@@ -58,6 +63,14 @@ public class StreamingPipelineSpec {
 
   public void setSource(SourceSpec source) {
     this.source = source;
+  }
+
+  public IngestSpec getIngest() {
+    return ingest;
+  }
+
+  public void setIngest(IngestSpec ingest) {
+    this.ingest = ingest;
   }
 
   public SchemaSpec getSchema() {

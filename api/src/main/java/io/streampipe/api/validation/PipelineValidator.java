@@ -33,6 +33,7 @@ public final class PipelineValidator {
     QualityChecks.check(defaulted, problems);
     SinkChecks.check(defaulted.getSink().getCassandra(), problems);
     ProcessingChecks.check(defaulted, problems);
+    IngestChecks.check(defaulted.getIngest(), problems);
     return new Checked(defaulted, problems.list());
   }
 

@@ -30,6 +30,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
+    subcommands = IngestBench.class,
     description = {
       "Start a local Kafka and Cassandra, warm Cassandra, then measure in each run the raw write"
           + " ceiling (async prepared INSERTs of the same rows, one per request), the same client"

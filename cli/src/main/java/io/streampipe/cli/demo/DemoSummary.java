@@ -9,6 +9,7 @@ import io.streampipe.job.plan.JobSettings;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 /**
  * Reads back what a demo run left in Cassandra and in the dead-letter topic, prints it, and checks
@@ -28,6 +29,19 @@ public record DemoSummary(
 
   /** Prints the summary; true when every check passed. */
   public boolean print(CqlSession session, JobSettings settings, PrintWriter out) {
+    return print(
+        session,
+        settings,
+        out,
+        (rows, deadLetters) -> Accounting.checks(produced, totals, rows, deadLetters));
+  }
+
+  /** Prints the summary with the given accounting (rows, dead letters by rule → checks). */
+  public boolean print(
+      CqlSession session,
+      JobSettings settings,
+      PrintWriter out,
+      BiFunction<Long, Map<String, Long>, List<Check>> accounting) {
     TableDefinition table = TableDefinition.desired(pipeline.spec());
     TableReport report = TableReport.read(session, table, 3);
     String deadLetterTopic = pipeline.spec().getQuality().getDeadLetter().getTopic().getName();
@@ -49,7 +63,7 @@ public record DemoSummary(
         "  throughput: %,d events in %.1f s end to end (paced by --rate); the job wrote %,.0f rows/s"
             + " while processing batches%n",
         totals.read(), elapsedSeconds, totals.written() / Math.max(busySeconds, 0.001));
-    List<Check> checks = Accounting.checks(produced, totals, report.rows(), deadLetters);
+    List<Check> checks = accounting.apply(report.rows(), deadLetters);
     out.println("accounting:");
     checks.forEach(out::println);
     boolean ok = checks.stream().allMatch(Check::ok);

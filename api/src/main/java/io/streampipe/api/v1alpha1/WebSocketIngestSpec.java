@@ -1,0 +1,61 @@
+package io.streampipe.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Required;
+import java.util.List;
+
+/** A WebSocket feed; each text message is a body. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class WebSocketIngestSpec {
+
+  @Required
+  @Pattern("^wss?://.+")
+  @JsonPropertyDescription("The feed's URL, ws:// or wss://.")
+  private String url;
+
+  @JsonPropertyDescription(
+      "A text message sent after each connect, e.g. {\"op\":\"subscribe\",\"args\":[\"trades\"]}.")
+  private String subscribe;
+
+  @JsonPropertyDescription(
+      "Time between pings, as a duration (default 30s); a connection that answers none of two"
+          + " pings is dropped and reopened. 0 disables pings.")
+  private String pingInterval;
+
+  @JsonPropertyDescription("Headers of the opening handshake; a value may come from a Secret key.")
+  private List<HeaderSpec> headers;
+
+  public String getUrl() {
+    return url;
+  }
+
+  public void setUrl(String url) {
+    this.url = url;
+  }
+
+  public String getSubscribe() {
+    return subscribe;
+  }
+
+  public void setSubscribe(String subscribe) {
+    this.subscribe = subscribe;
+  }
+
+  public String getPingInterval() {
+    return pingInterval;
+  }
+
+  public void setPingInterval(String pingInterval) {
+    this.pingInterval = pingInterval;
+  }
+
+  public List<HeaderSpec> getHeaders() {
+    return headers;
+  }
+
+  public void setHeaders(List<HeaderSpec> headers) {
+    this.headers = headers;
+  }
+}

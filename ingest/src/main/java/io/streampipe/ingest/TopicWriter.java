@@ -1,0 +1,97 @@
+package io.streampipe.ingest;
+
+import io.streampipe.ingest.RecordSplitter.Outcome;
+import io.streampipe.ingest.RecordSplitter.Split;
+import java.time.Clock;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends a split body's records to the input topic at the rate limit, and its refusals to the
+ * dead-letter topic (or only counts them when dead-lettering is off, as the job does).
+ */
+final class TopicWriter {
+  private static final Logger LOG = LoggerFactory.getLogger(TopicWriter.class);
+
+  private final Producer<byte[], byte[]> producer;
+  private final String pipeline;
+  private final String topic;
+  private final String deadLetterTopic;
+  private final TokenBucket bucket;
+  private final IngestMetrics metrics;
+  private final Clock clock;
+
+  /**
+   * @param deadLetterTopic null when dead-lettering is off
+   */
+  TopicWriter(
+      Producer<byte[], byte[]> producer,
+      String pipeline,
+      String topic,
+      String deadLetterTopic,
+      TokenBucket bucket,
+      IngestMetrics metrics,
+      Clock clock) {
+    this.producer = producer;
+    this.pipeline = pipeline;
+    this.topic = topic;
+    this.deadLetterTopic = deadLetterTopic;
+    this.bucket = bucket;
+    this.metrics = metrics;
+    this.clock = clock;
+  }
+
+  void write(Split split, String source) throws InterruptedException {
+    metrics.received(split.outcomes().size());
+    for (Outcome outcome : split.outcomes()) {
+      if (outcome.accepted()) {
+        bucket.acquire();
+        producer.send(
+            new ProducerRecord<>(topic, outcome.key(), outcome.value()),
+            (metadata, error) -> {
+              if (error == null) {
+                metrics.sent();
+              } else {
+                metrics.sendFailed();
+                LOG.warn(
+                    "a record from {} was not sent to {}: {}", source, topic, error.toString());
+              }
+            });
+      } else {
+        deadLetter(outcome, source);
+      }
+    }
+  }
+
+  private void deadLetter(Outcome outcome, String source) {
+    metrics.deadLettered(outcome.reason());
+    if (deadLetterTopic == null) {
+      LOG.warn(
+          "refused a record from {}: {} ({})", source, outcome.reason().label(), outcome.message());
+      return;
+    }
+    byte[] value =
+        EdgeDeadLetter.render(
+            pipeline,
+            outcome.reason(),
+            outcome.message(),
+            source,
+            outcome.value(),
+            clock.instant());
+    producer.send(
+        new ProducerRecord<>(deadLetterTopic, null, value),
+        (metadata, error) -> {
+          if (error != null) {
+            metrics.error("send");
+            LOG.warn("a dead letter was not sent to {}: {}", deadLetterTopic, error.toString());
+          }
+        });
+  }
+
+  /** Blocks until every record sent so far is acknowledged or failed. */
+  void flush() {
+    producer.flush();
+  }
+}

@@ -1,0 +1,56 @@
+package io.streampipe.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class RecordSplitterTest {
+
+  private static byte[] utf8(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void eachElementIsOneRecordWithItsKey() {
+    RecordSplitter splitter = new RecordSplitter("/results", "id", 100);
+
+    var split = splitter.split(utf8("{\"results\":[{\"id\":\"a\",\"n\":\"é\"},{\"id\":2}]}"));
+
+    assertThat(split.outcomes()).allMatch(RecordSplitter.Outcome::accepted);
+    assertThat(new String(split.outcomes().get(0).value(), StandardCharsets.UTF_8))
+        .isEqualTo("{\"id\":\"a\",\"n\":\"é\"}");
+    assertThat(new String(split.outcomes().get(1).key(), StandardCharsets.UTF_8)).isEqualTo("2");
+  }
+
+  @Test
+  void refusalsCarryTheirReasons() {
+    RecordSplitter splitter = new RecordSplitter("/results", "/user/id", 30);
+
+    var split =
+        splitter.split(
+            utf8(
+                "{\"results\":[{\"user\":{\"id\":1}},{\"user\":{}},{\"user\":{\"id\":2,\"bio\":\""
+                    + "x".repeat(40)
+                    + "\"}}]}"));
+
+    assertThat(split.outcomes())
+        .extracting(RecordSplitter.Outcome::reason)
+        .containsExactly(null, EdgeReason.MISSING_KEY, EdgeReason.TOO_LARGE);
+    assertThat(splitter.split(utf8("<html/>")).outcomes().get(0).reason())
+        .isEqualTo(EdgeReason.NOT_JSON);
+    assertThat(splitter.split(utf8("{\"error\":\"x\"}")).outcomes().get(0).reason())
+        .isEqualTo(EdgeReason.NO_RECORDS);
+  }
+
+  @Test
+  void withoutAPathTheBodyIsSentAsItCame() {
+    RecordSplitter splitter = new RecordSplitter("", null, 1000);
+    byte[] body = utf8("{ \"spaced\" : true }");
+
+    var split = splitter.split(body);
+
+    assertThat(split.outcomes().get(0).value()).isSameAs(body);
+    assertThat(split.outcomes().get(0).key()).isNull();
+  }
+}

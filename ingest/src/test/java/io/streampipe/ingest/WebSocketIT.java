@@ -1,0 +1,101 @@
+package io.streampipe.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.streampipe.api.PipelineDocument;
+import io.streampipe.api.v1alpha1.WebSocketIngestSpec;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.java_websocket.WebSocket;
+import org.java_websocket.handshake.ClientHandshake;
+import org.java_websocket.server.WebSocketServer;
+import org.junit.jupiter.api.Test;
+
+/** The WebSocket source against a real WebSocket server that closes each connection. */
+class WebSocketIT {
+  private static final String SUBSCRIBE = "{\"op\":\"subscribe\",\"args\":[\"trades\"]}";
+
+  /** Sends five messages of two trades after each subscribe, then closes the connection. */
+  static final class TradeFeed extends WebSocketServer {
+    final List<String> subscribes = new CopyOnWriteArrayList<>();
+    final AtomicInteger tradeId = new AtomicInteger();
+
+    TradeFeed() {
+      super(new InetSocketAddress("127.0.0.1", 0));
+      setReuseAddr(true);
+    }
+
+    @Override
+    public void onMessage(WebSocket conn, String message) {
+      subscribes.add(message);
+      for (int i = 0; i < 5; i++) {
+        conn.send("{\"data\":[" + trade() + "," + trade() + "]}");
+      }
+      conn.close(1001, "going away");
+    }
+
+    private String trade() {
+      int id = tradeId.incrementAndGet();
+      return "{\"symbol\":\"BTC-USD\",\"trade_id\":" + id + ",\"price\":97000.5,\"quantity\":0.01}";
+    }
+
+    @Override
+    public void onOpen(WebSocket conn, ClientHandshake handshake) {}
+
+    @Override
+    public void onClose(WebSocket conn, int code, String reason, boolean remote) {}
+
+    @Override
+    public void onMessage(WebSocket conn, ByteBuffer message) {}
+
+    @Override
+    public void onError(WebSocket conn, Exception ex) {}
+
+    @Override
+    public void onStart() {}
+  }
+
+  @Test
+  void aConnectionClosedByTheServerReconnectsAndSubscribesAgain() throws Exception {
+    String topic = TestKafka.freshTopic("ws");
+    TradeFeed feed = new TradeFeed();
+    feed.start();
+    try {
+      waitForPort(feed);
+      PipelineDocument pipeline =
+          TestPipelines.withIngest(
+              topic,
+              ingest -> {
+                WebSocketIngestSpec ws = new WebSocketIngestSpec();
+                ws.setUrl("ws://127.0.0.1:" + feed.getPort() + "/trades");
+                ws.setSubscribe(SUBSCRIBE);
+                ws.setPingInterval("1s");
+                ingest.setWebsocket(ws);
+                ingest.setRecordsPath("/data");
+                ingest.setKeyField("symbol");
+              });
+      try (Ingester ingester = HttpPollingIT.start(pipeline)) {
+        var records = TestKafka.read(topic, 30, Duration.ofSeconds(60));
+
+        assertThat(records).hasSizeGreaterThanOrEqualTo(30);
+        assertThat(records.subList(0, 30)).extracting(r -> r.key()).containsOnly("BTC-USD");
+        assertThat(records.get(29).value()).contains("\"trade_id\":30");
+        assertThat(feed.subscribes.subList(0, 3)).containsOnly(SUBSCRIBE);
+        assertThat(HttpPollingIT.scrape(ingester))
+            .containsPattern("streampipe_ingest_reconnects_total\\{pipeline=\"[^\"]+\"} [1-9]");
+      }
+    } finally {
+      feed.stop(1000);
+    }
+  }
+
+  private static void waitForPort(TradeFeed feed) throws InterruptedException {
+    for (int i = 0; i < 100 && feed.getPort() == 0; i++) {
+      Thread.sleep(50);
+    }
+  }
+}

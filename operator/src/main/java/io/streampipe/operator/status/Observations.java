@@ -4,17 +4,23 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.streampipe.operator.StreamingPipeline;
+import io.streampipe.operator.dependent.AdminTopicsDependent;
+import io.streampipe.operator.dependent.CassandraSchemaDependent;
 import io.streampipe.operator.dependent.SparkApplicationDependent;
 import io.streampipe.operator.desired.DesiredKafkaTopics;
 import io.streampipe.operator.desired.ResolvedPipeline;
-import io.streampipe.operator.schema.SchemaOutcome;
-import io.streampipe.operator.topics.TopicsOutcome;
+import io.streampipe.operator.schema.SchemaObservation;
+import io.streampipe.operator.topics.TopicService;
+import io.streampipe.operator.topics.TopicsObservation;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Reads what one reconcile observed of a valid pipeline's parts, from the informers' caches. */
+/**
+ * Reads what one reconcile observed of a valid pipeline's parts, from the informers' caches and the
+ * polled observations of Cassandra and the Admin-API topics.
+ */
 public final class Observations {
   private Observations() {}
 
@@ -30,7 +36,6 @@ public final class Observations {
       Instant now,
       Context<StreamingPipeline> context) {
     var spec = resolved.spec();
-    var workflow = context.managedWorkflowAndDependentResourceContext();
     Optional<PersistentVolumeClaim> claim =
         context.getSecondaryResource(PersistentVolumeClaim.class);
     List<String> claimEvents =
@@ -44,11 +49,16 @@ public final class Observations {
         generation,
         resolved.kafkaCluster().isPresent()
             ? Optional.empty()
-            : workflow.get(TopicsOutcome.class, TopicsOutcome.class),
-        topicVersion.map(v -> DesiredKafkaTopics.build(resolved, v).size()).orElse(0),
+            : context
+                .getSecondaryResource(TopicsObservation.class)
+                .map(o -> AdminTopicsDependent.outcome(o, resolved)),
+        // Counted without Strimzi too: a pipeline naming a cluster wants KafkaTopics regardless.
+        resolved.kafkaCluster().isPresent() ? TopicService.desired(resolved).size() : 0,
         topicVersion.isPresent() ? kafkaTopics(context) : List.of(),
         topicVersion.isPresent(),
-        workflow.get(SchemaOutcome.class, SchemaOutcome.class),
+        context
+            .getSecondaryResource(SchemaObservation.class)
+            .map(o -> CassandraSchemaDependent.outcome(o, resolved)),
         claim,
         claimGrace,
         claimEvents,

@@ -19,6 +19,7 @@ import java.util.Set;
  * @param cassandraDeleteAttempts how often deletion tries to drop a table before giving up
  * @param checkpointBindGrace how long a checkpoint claim may stay Pending and still count as ready
  *     (a WaitForFirstConsumer claim binds only once the driver is scheduled)
+ * @param polling how often the Cassandra table and Admin-API topics are observed
  */
 public record OperatorConfig(
     Set<String> watchNamespaces,
@@ -37,7 +38,8 @@ public record OperatorConfig(
     int managementPort,
     int cassandraDeleteAttempts,
     Duration cassandraRetryInterval,
-    Duration checkpointBindGrace) {
+    Duration checkpointBindGrace,
+    PollingPeriods polling) {
 
   public static final String DEFAULT_JOB_APPLICATION_FILE =
       "local:///opt/streampipe/pipeline-job.jar";
@@ -64,7 +66,12 @@ public record OperatorConfig(
         Duration.ofSeconds(
             Long.parseLong(env.getOrDefault("STREAMPIPE_CASSANDRA_RETRY_SECONDS", "10"))),
         Duration.ofSeconds(
-            Long.parseLong(env.getOrDefault("STREAMPIPE_CHECKPOINT_BIND_GRACE_SECONDS", "180"))));
+            Long.parseLong(env.getOrDefault("STREAMPIPE_CHECKPOINT_BIND_GRACE_SECONDS", "180"))),
+        new PollingPeriods(
+            Duration.ofSeconds(
+                Long.parseLong(env.getOrDefault("STREAMPIPE_POLL_NOT_READY_SECONDS", "30"))),
+            Duration.ofSeconds(
+                Long.parseLong(env.getOrDefault("STREAMPIPE_POLL_READY_SECONDS", "300")))));
   }
 
   /** Defaults only: what tests and {@code render} use. */
@@ -90,7 +97,8 @@ public record OperatorConfig(
         managementPort,
         cassandraDeleteAttempts,
         cassandraRetryInterval,
-        checkpointBindGrace);
+        checkpointBindGrace,
+        polling);
   }
 
   public OperatorConfig withCassandraRetries(int attempts, Duration interval) {
@@ -111,7 +119,8 @@ public record OperatorConfig(
         managementPort,
         attempts,
         interval,
-        checkpointBindGrace);
+        checkpointBindGrace,
+        polling);
   }
 
   public OperatorConfig withCheckpointBindGrace(Duration grace) {
@@ -132,7 +141,30 @@ public record OperatorConfig(
         managementPort,
         cassandraDeleteAttempts,
         cassandraRetryInterval,
-        grace);
+        grace,
+        polling);
+  }
+
+  public OperatorConfig withPolling(PollingPeriods periods) {
+    return new OperatorConfig(
+        watchNamespaces,
+        defaultKafkaCluster,
+        defaultBootstrapServers,
+        defaultCassandraContactPoints,
+        defaultCassandraDatacenter,
+        reconcileConcurrency,
+        jobImage,
+        jobApplicationFile,
+        jobServiceAccount,
+        sparkVersion,
+        leaderElection,
+        leaseName,
+        leaseNamespace,
+        managementPort,
+        cassandraDeleteAttempts,
+        cassandraRetryInterval,
+        checkpointBindGrace,
+        periods);
   }
 
   /**

@@ -10,24 +10,27 @@ import io.streampipe.operator.dependent.AdminTopicsDependent;
 import io.streampipe.operator.dependent.CassandraSchemaDependent;
 import io.streampipe.operator.dependent.KafkaTopicDependent;
 import io.streampipe.operator.dependent.PodMonitorDependent;
-import io.streampipe.operator.schema.SchemaOutcome;
+import io.streampipe.operator.schema.SchemaObservation;
 import io.streampipe.operator.schema.SchemaService;
 import io.streampipe.operator.source.OptionalApis;
 import io.streampipe.operator.topics.TopicService;
-import io.streampipe.operator.topics.TopicsOutcome;
+import io.streampipe.operator.topics.TopicsObservation;
 
 /**
- * Builds the dependents that need the operator's runtime (the optional APIs served, the schema and
- * topic services).
+ * Builds the dependents that need the operator's runtime (the optional APIs served, the settings,
+ * the schema and topic services).
  */
 @SuppressWarnings({"rawtypes", "unchecked"})
 public class PipelineDependentFactory implements DependentResourceFactory {
   private final OptionalApis apis;
+  private final OperatorConfig config;
   private final SchemaService schemas;
   private final TopicService topics;
 
-  public PipelineDependentFactory(OptionalApis apis, SchemaService schemas, TopicService topics) {
+  public PipelineDependentFactory(
+      OptionalApis apis, OperatorConfig config, SchemaService schemas, TopicService topics) {
     this.apis = apis;
+    this.config = config;
     this.schemas = schemas;
     this.topics = topics;
   }
@@ -49,10 +52,10 @@ public class PipelineDependentFactory implements DependentResourceFactory {
       return new AbsentKind(PodMonitorDependent.NAME);
     }
     if (type == CassandraSchemaDependent.class) {
-      return new CassandraSchemaDependent(schemas);
+      return new CassandraSchemaDependent(schemas, config);
     }
     if (type == AdminTopicsDependent.class) {
-      return new AdminTopicsDependent(topics);
+      return new AdminTopicsDependent(topics, config);
     }
     return DependentResourceFactory.DEFAULT.createFrom(spec, configuration);
   }
@@ -65,10 +68,10 @@ public class PipelineDependentFactory implements DependentResourceFactory {
       return GenericKubernetesResource.class;
     }
     if (type == CassandraSchemaDependent.class) {
-      return SchemaOutcome.class;
+      return SchemaObservation.class;
     }
     if (type == AdminTopicsDependent.class) {
-      return TopicsOutcome.class;
+      return TopicsObservation.class;
     }
     return DependentResourceFactory.DEFAULT.associatedResourceType(spec);
   }

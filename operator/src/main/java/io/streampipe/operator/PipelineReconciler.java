@@ -163,15 +163,6 @@ public class PipelineReconciler
       StreamingPipelineStatus after,
       Context<StreamingPipeline> context) {
     cleanup.events().onTransitions(pipeline, before, after);
-    // Informers wake the reconciler for every Kubernetes part; Cassandra and a Kafka reached
-    // over its Admin API have no watch, so they are polled while not ready.
-    boolean poll =
-        after.getConditions().stream()
-            .anyMatch(
-                c ->
-                    !"True".equals(c.getStatus())
-                        && (StatusAggregator.SCHEMA_READY.equals(c.getType())
-                            || Reason.KafkaUnreachable.name().equals(c.getReason())));
     // A claim that has not bound has no event to wake us when its grace runs out, nor when the
     // cluster records why it does not bind.
     boolean claimUnbound =
@@ -187,9 +178,6 @@ public class PipelineReconciler
       control = UpdateControl.patchStatus(pipeline);
     } else {
       control = UpdateControl.noUpdate();
-    }
-    if (poll) {
-      return control.rescheduleAfter(30, TimeUnit.SECONDS);
     }
     if (claimUnbound) {
       Duration grace = config.checkpointBindGrace();

@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.fail;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.Row;
+import io.streampipe.api.cql.TableDefinition;
 import io.streampipe.api.v1alpha1.FieldSpec;
+import io.streampipe.operator.dependent.CassandraSchemaDependent;
 import io.streampipe.operator.desired.ResolvedPipeline;
 import io.streampipe.operator.schema.CqlProvisioners;
+import io.streampipe.operator.schema.SchemaObservation;
 import io.streampipe.operator.schema.SchemaOutcome;
 import io.streampipe.operator.schema.SchemaService;
 import io.streampipe.testkit.CassandraServer;
@@ -52,26 +55,34 @@ class CassandraSchemaDependentIT {
   @Test
   void createsEvolvesRefusesAndDrops() {
     StreamingPipeline pipeline = pipeline();
-    SchemaOutcome created = schemas.ensure(resolve(pipeline), Optional.empty());
-    assertThat(created.state()).isEqualTo(SchemaOutcome.State.READY);
-    assertThat(created.changed()).isTrue();
+    SchemaObservation before = schemas.observe(resolve(pipeline), Optional.empty());
+    assertThat(outcome(before, pipeline).state()).isEqualTo(SchemaOutcome.State.PENDING);
+    assertThat(needsApply(before, pipeline)).isTrue();
+
+    SchemaObservation created = schemas.apply(resolve(pipeline), Optional.empty());
+    assertThat(outcome(created, pipeline).state()).isEqualTo(SchemaOutcome.State.READY);
     assertThat(ttl()).isEqualTo(1200);
-    assertThat(schemas.ensure(resolve(pipeline), Optional.empty()).changed()).isFalse();
+    assertThat(schemas.observe(resolve(pipeline), Optional.empty()))
+        .as("a poll sees what the apply returned: no event")
+        .isEqualTo(created);
+    assertThat(needsApply(created, pipeline)).as("idempotent: nothing to apply").isFalse();
 
     pipeline.getSpec().getSchema().getFields().add(new FieldSpec("country", "text", false));
     pipeline.getSpec().getSink().getCassandra().setTtl("1h");
-    SchemaOutcome evolved = schemas.ensure(resolve(pipeline), Optional.empty());
-    assertThat(evolved.state()).isEqualTo(SchemaOutcome.State.READY);
+    assertThat(needsApply(created, pipeline)).isTrue();
+    SchemaObservation evolved = schemas.apply(resolve(pipeline), Optional.empty());
+    assertThat(outcome(evolved, pipeline).state()).isEqualTo(SchemaOutcome.State.READY);
     assertThat(columnType("country")).isEqualTo("text");
     assertThat(ttl()).isEqualTo(3600);
 
     pipeline.getSpec().getSchema().getFields().get(1).setType("int");
     pipeline.getSpec().getSchema().getFields().removeIf(f -> f.getName().equals("phone"));
-    SchemaOutcome refused = schemas.ensure(resolve(pipeline), Optional.empty());
+    SchemaOutcome refused = outcome(schemas.apply(resolve(pipeline), Optional.empty()), pipeline);
     assertThat(refused.state()).isEqualTo(SchemaOutcome.State.REFUSED);
     assertThat(String.join(" ", refused.details())).contains("first_name").contains("phone");
     assertThat(columnType("first_name")).isEqualTo("text");
     assertThat(columnType("phone")).isEqualTo("text");
+    assertThat(needsApply(evolved, pipeline)).as("a refused plan sends nothing").isFalse();
 
     schemas.drop(resolve(pipeline()), Optional.empty());
     assertThat(
@@ -91,7 +102,9 @@ class CassandraSchemaDependentIT {
     for (String hostile : List.of("x\"; DROP KEYSPACE system_auth; --", "a b", "system.x")) {
       StreamingPipeline pipeline = pipeline();
       pipeline.getSpec().getSink().getCassandra().setTable(hostile);
-      assertThat(guarded.ensure(resolve(pipeline), Optional.empty()).state())
+      assertThat(outcome(guarded.apply(resolve(pipeline), Optional.empty()), pipeline).state())
+          .isEqualTo(SchemaOutcome.State.REFUSED);
+      assertThat(outcome(guarded.observe(resolve(pipeline), Optional.empty()), pipeline).state())
           .isEqualTo(SchemaOutcome.State.REFUSED);
       assertThat(
               OperatorChecks.check(pipeline, OperatorConfig.defaults(), Optional.empty())
@@ -104,6 +117,14 @@ class CassandraSchemaDependentIT {
     StreamingPipeline pipeline = TestPipelines.stored(TestPipelines.users("streams", "users"));
     pipeline.getSpec().getSink().getCassandra().setContactPoints(List.of(cassandra.contactPoint()));
     return pipeline;
+  }
+
+  private static SchemaOutcome outcome(SchemaObservation observed, StreamingPipeline pipeline) {
+    return CassandraSchemaDependent.outcome(observed, resolve(pipeline));
+  }
+
+  private static boolean needsApply(SchemaObservation observed, StreamingPipeline pipeline) {
+    return SchemaOutcome.needsApply(observed, TableDefinition.desired(resolve(pipeline).spec()));
   }
 
   private static ResolvedPipeline resolve(StreamingPipeline pipeline) {

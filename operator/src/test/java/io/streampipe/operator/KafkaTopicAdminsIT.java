@@ -2,9 +2,11 @@ package io.streampipe.operator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.streampipe.operator.dependent.AdminTopicsDependent;
 import io.streampipe.operator.desired.ResolvedPipeline;
 import io.streampipe.operator.topics.KafkaTopicAdmins;
 import io.streampipe.operator.topics.TopicService;
+import io.streampipe.operator.topics.TopicsObservation;
 import io.streampipe.operator.topics.TopicsOutcome;
 import io.streampipe.testkit.LocalStack;
 import java.util.Map;
@@ -26,28 +28,47 @@ class KafkaTopicAdminsIT {
     try (KafkaTopicAdmins admins = new KafkaTopicAdmins()) {
       TopicService topics = new TopicService(admins);
 
-      TopicsOutcome created = topics.ensure(resolve(pipeline));
-      assertThat(created.state()).isEqualTo(TopicsOutcome.State.READY);
-      assertThat(created.changed()).isTrue();
+      TopicsObservation before = topics.observe(resolve(pipeline));
+      assertThat(outcome(before, pipeline).state()).isEqualTo(TopicsOutcome.State.PENDING);
+      assertThat(needsApply(before, pipeline)).isTrue();
+
+      TopicsObservation created = topics.apply(resolve(pipeline));
+      assertThat(outcome(created, pipeline).state()).isEqualTo(TopicsOutcome.State.READY);
       assertThat(partitions(servers, "admin_it_events")).isEqualTo(3);
-      assertThat(topics.ensure(resolve(pipeline)).changed()).as("idempotent").isFalse();
+      assertThat(topics.observe(resolve(pipeline)))
+          .as("a poll sees what the apply returned: no event")
+          .isEqualTo(created);
+      assertThat(needsApply(created, pipeline)).as("idempotent: nothing to apply").isFalse();
 
       pipeline.getSpec().getSource().getTopic().setPartitions(4);
-      assertThat(topics.ensure(resolve(pipeline)).details())
-          .anyMatch(d -> d.contains("partitions grown from 3 to 4"));
+      assertThat(needsApply(created, pipeline)).isTrue();
+      TopicsObservation grown = topics.apply(resolve(pipeline));
+      assertThat(grown.existing().get("admin_it_events").partitions()).isEqualTo(4);
+      assertThat(outcome(grown, pipeline).state()).isEqualTo(TopicsOutcome.State.READY);
       assertThat(partitions(servers, "admin_it_events")).isEqualTo(4);
 
       pipeline.getSpec().getSource().getTopic().setPartitions(2);
-      TopicsOutcome refused = topics.ensure(resolve(pipeline));
+      TopicsOutcome refused = outcome(topics.apply(resolve(pipeline)), pipeline);
       assertThat(refused.state()).isEqualTo(TopicsOutcome.State.REFUSED);
       assertThat(refused.details()).anyMatch(d -> d.contains("cannot shrink"));
       assertThat(partitions(servers, "admin_it_events")).isEqualTo(4);
+      assertThat(needsApply(grown, pipeline)).as("a refused plan sends nothing").isFalse();
 
       topics.delete(resolve(pipeline));
       try (Admin admin = admin(servers)) {
         assertThat(admin.listTopics().names().get()).doesNotContain("admin_it_events");
       }
     }
+  }
+
+  private static TopicsOutcome outcome(TopicsObservation observed, StreamingPipeline pipeline) {
+    return AdminTopicsDependent.outcome(observed, resolve(pipeline));
+  }
+
+  private static boolean needsApply(TopicsObservation observed, StreamingPipeline pipeline) {
+    ResolvedPipeline resolved = resolve(pipeline);
+    return TopicsOutcome.needsApply(
+        observed, resolved.bootstrapServers(), TopicService.desired(resolved));
   }
 
   private static ResolvedPipeline resolve(StreamingPipeline pipeline) {

@@ -50,7 +50,14 @@ class PipelineBenchmarkIT {
     KubernetesClient player = server.createClient(b -> b.withConfig(withAgent(server)));
     MockCluster cluster = new MockCluster(player).loadCrds();
     String master = player.getConfiguration().getMasterUrl();
-    Map<String, String> env = Map.of("STREAMPIPE_RECONCILE_CONCURRENCY", CONCURRENCY);
+    // The mock has no volume controller, so claims never bind: a grace longer than the run keeps
+    // them counted as binding with the driver, as they would in a cluster.
+    Map<String, String> env =
+        Map.of(
+            "STREAMPIPE_RECONCILE_CONCURRENCY",
+            CONCURRENCY,
+            "STREAMPIPE_CHECKPOINT_BIND_GRACE_SECONDS",
+            "3600");
 
     OperatorProcess operator = startOperator(master, env, "benchmark-operator.log");
     drain(server);

@@ -209,12 +209,11 @@ class StatusAggregatorTest {
         "status", Map.of("applicationState", Map.of("state", jobState, "errorMessage", "boom")));
     SchemaOutcome schema =
         healthy
-            ? new SchemaOutcome(SchemaOutcome.State.READY, "ks.t", List.of(), false)
+            ? new SchemaOutcome(SchemaOutcome.State.READY, "ks.t", List.of())
             : new SchemaOutcome(
                 SchemaOutcome.State.REFUSED,
                 "ks.t",
-                List.of("column id is uuid and cannot change to text"),
-                false);
+                List.of("column id is uuid and cannot change to text"));
     return new Observation(
         3,
         Optional.empty(),

@@ -2,8 +2,10 @@ package io.streampipe.operator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.streampipe.operator.dependent.AdminTopicsDependent;
 import io.streampipe.operator.desired.ResolvedPipeline;
 import io.streampipe.operator.topics.TopicService;
+import io.streampipe.operator.topics.TopicsObservation;
 import io.streampipe.operator.topics.TopicsOutcome;
 import io.streampipe.operator.topics.TopicsOutcome.State;
 import java.util.Optional;
@@ -24,7 +26,7 @@ class TopicServiceTest {
 
     assertThat(outcome.state()).isEqualTo(State.UNREACHABLE);
     assertThat(outcome.details()).containsExactly("IllegalStateException");
-    assertThat(outcome.changed()).isFalse();
+    assertThat(outcome.isReady()).isFalse();
   }
 
   @Test
@@ -33,14 +35,29 @@ class TopicServiceTest {
         .containsExactly("IllegalStateException: no broker");
   }
 
-  private static TopicsOutcome ensureFailingWith(RuntimeException e) {
-    ResolvedPipeline pipeline =
-        ResolvedPipeline.of(
-            TestPipelines.users("ns", "users"), OperatorConfig.defaults(), Optional.empty());
-    return new TopicService(
+  @Test
+  void observingReportsTheSameWayAsApplying() {
+    IllegalStateException e = new IllegalStateException("no broker");
+    TopicService failing =
+        new TopicService(
             servers -> {
               throw e;
-            })
-        .ensure(pipeline);
+            });
+    assertThat(failing.observe(pipeline())).isEqualTo(failing.apply(pipeline()));
+  }
+
+  private static TopicsOutcome ensureFailingWith(RuntimeException e) {
+    TopicsObservation observed =
+        new TopicService(
+                servers -> {
+                  throw e;
+                })
+            .apply(pipeline());
+    return AdminTopicsDependent.outcome(observed, pipeline());
+  }
+
+  private static ResolvedPipeline pipeline() {
+    return ResolvedPipeline.of(
+        TestPipelines.users("ns", "users"), OperatorConfig.defaults(), Optional.empty());
   }
 }

@@ -47,7 +47,8 @@ public final class PipelineOperator {
               .withCloseClientOnStop(false)
               .withMetrics(metrics)
               .withConcurrentReconciliationThreads(config.reconcileConcurrency())
-              .withDependentResourceFactory(new PipelineDependentFactory(apis, schemas, topics))
+              .withDependentResourceFactory(
+                  new PipelineDependentFactory(apis, config, schemas, topics))
               .withSSABasedCreateUpdateMatchForDependentResources(ssa)
               .withUseSSAToPatchPrimaryResource(ssa);
           if (config.leaderElection()) {

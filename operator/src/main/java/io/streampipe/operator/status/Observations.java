@@ -4,19 +4,24 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.streampipe.operator.StreamingPipeline;
+import io.streampipe.operator.dependent.AdminTopicsDependent;
+import io.streampipe.operator.dependent.CassandraSchemaDependent;
 import io.streampipe.operator.dependent.CheckpointClaimDependent;
 import io.streampipe.operator.dependent.SparkApplicationDependent;
 import io.streampipe.operator.dependent.TopicApiVersion;
 import io.streampipe.operator.desired.DesiredKafkaTopics;
 import io.streampipe.operator.desired.ResolvedPipeline;
-import io.streampipe.operator.schema.SchemaOutcome;
-import io.streampipe.operator.topics.TopicsOutcome;
+import io.streampipe.operator.schema.SchemaObservation;
+import io.streampipe.operator.topics.TopicsObservation;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Reads what one reconcile observed of a valid pipeline's parts, from the informers' caches. */
+/**
+ * Reads what one reconcile observed of a valid pipeline's parts, from the informers' caches and the
+ * polled observations of Cassandra and the Admin-API topics.
+ */
 public final class Observations {
   private Observations() {}
 
@@ -46,12 +51,16 @@ public final class Observations {
         generation,
         resolved.kafkaCluster().isPresent()
             ? Optional.empty()
-            : workflow.get(TopicsOutcome.class, TopicsOutcome.class),
+            : context
+                .getSecondaryResource(TopicsObservation.class)
+                .map(o -> AdminTopicsDependent.outcome(o, resolved)),
         // Counted without Strimzi too: a pipeline naming a cluster then reports Strimzi missing.
         DesiredKafkaTopics.build(resolved, topicVersion.orElse(TopicApiVersion.V1)).size(),
         topicVersion.isPresent() ? kafkaTopics(context) : List.of(),
         topicVersion.isPresent(),
-        workflow.get(SchemaOutcome.class, SchemaOutcome.class),
+        context
+            .getSecondaryResource(SchemaObservation.class)
+            .map(o -> CassandraSchemaDependent.outcome(o, resolved)),
         new CheckpointObservation(
             claim,
             claimGrace,

@@ -59,6 +59,10 @@ final class Verdicts {
     return switch (topics.state()) {
       case READY ->
           Verdict.ok(Reason.TopicsEnsured, String.join(", ", topics.topics()) + " ensured" + where);
+      case PENDING ->
+          Verdict.notOk(
+              Reason.TopicsPending,
+              String.join(", ", topics.topics()) + " not ensured yet" + where);
       case REFUSED ->
           Verdict.notOk(
               Reason.TopicsRefused, "unsafe topic change refused" + where + ": " + details);
@@ -76,6 +80,9 @@ final class Verdicts {
     String details = String.join("; ", schema.details());
     return switch (schema.state()) {
       case READY -> Verdict.ok(Reason.SchemaReady, "table " + schema.table() + " matches the spec");
+      case PENDING ->
+          Verdict.notOk(
+              Reason.SchemaPending, "table " + schema.table() + " does not match the spec yet");
       case REFUSED ->
           Verdict.notOk(
               Reason.SchemaChangeRefused,

@@ -30,7 +30,8 @@ public final class InMemoryTopicAdmins implements TopicAdmins {
   static final class Cluster implements TopicAdmin {
     private final Map<String, TopicDefinition> topics = new TreeMap<>();
 
-    synchronized Optional<TopicDefinition> describe(String topic) {
+    @Override
+    public synchronized Optional<TopicDefinition> describe(String topic) {
       return Optional.ofNullable(topics.get(topic));
     }
 

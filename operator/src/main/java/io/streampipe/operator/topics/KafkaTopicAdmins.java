@@ -4,6 +4,7 @@ import io.streampipe.provisioning.KafkaTopicProvisioner;
 import io.streampipe.provisioning.TopicDefinition;
 import io.streampipe.provisioning.TopicResult;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** Production topic admins: the CLI's KafkaTopicProvisioner, one admin client per cluster. */
@@ -20,6 +21,11 @@ public final class KafkaTopicAdmins implements TopicAdmins {
       @Override
       public TopicResult ensure(TopicDefinition desired) {
         return provisioner.ensure(desired);
+      }
+
+      @Override
+      public Optional<TopicDefinition> describe(String topic) {
+        return provisioner.describe(topic);
       }
 
       @Override

@@ -1,16 +1,15 @@
 package io.streampipe.operator.topics;
 
 import io.streampipe.operator.desired.ResolvedPipeline;
-import io.streampipe.operator.topics.TopicsOutcome.State;
 import io.streampipe.operator.util.Errors;
 import io.streampipe.provisioning.TopicDefinition;
-import io.streampipe.provisioning.TopicResult;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * Ensures a pipeline's topics over the Kafka Admin API when no Strimzi cluster manages them: the
- * same provisioning code as {@code streampipe provision}.
+ * Observes a pipeline's topics over the Kafka Admin API when no Strimzi cluster manages them, and
+ * ensures them with the same provisioning code as {@code streampipe provision}.
  */
 public final class TopicService {
   private final TopicAdmins admins;
@@ -19,27 +18,36 @@ public final class TopicService {
     this.admins = admins;
   }
 
-  /** The input and dead-letter topics of the pipeline; never throws for Kafka trouble. */
-  public TopicsOutcome ensure(ResolvedPipeline pipeline) {
+  /** Describes the input and dead-letter topics without changing them; never throws for Kafka. */
+  public TopicsObservation observe(ResolvedPipeline pipeline) {
+    return run(pipeline, false);
+  }
+
+  /**
+   * Creates, grows or reconfigures the topics where safe (refusing, and changing nothing, for the
+   * rest), then describes them again; never throws for Kafka trouble.
+   */
+  public TopicsObservation apply(ResolvedPipeline pipeline) {
+    return run(pipeline, true);
+  }
+
+  private TopicsObservation run(ResolvedPipeline pipeline, boolean ensure) {
     List<TopicDefinition> desired = desired(pipeline);
     List<String> names = desired.stream().map(TopicDefinition::name).toList();
     String servers = pipeline.bootstrapServers();
-    List<String> applied = new ArrayList<>();
-    List<String> refused = new ArrayList<>();
     try {
       TopicAdmin admin = admins.forServers(servers);
+      Map<String, TopicDefinition> existing = new TreeMap<>();
       for (TopicDefinition topic : desired) {
-        TopicResult result = admin.ensure(topic);
-        refused.addAll(result.refused());
-        result.applied().forEach(line -> applied.add(topic.name() + ": " + line));
+        if (ensure) {
+          admin.ensure(topic);
+        }
+        admin.describe(topic.name()).ifPresent(t -> existing.put(t.name(), t));
       }
+      return new TopicsObservation(servers, names, existing, List.of());
     } catch (RuntimeException e) {
-      return new TopicsOutcome(
-          State.UNREACHABLE, servers, names, List.of(Errors.oneLine(e)), false);
+      return TopicsObservation.unreachable(servers, names, Errors.oneLine(e));
     }
-    return refused.isEmpty()
-        ? new TopicsOutcome(State.READY, servers, names, applied, !applied.isEmpty())
-        : new TopicsOutcome(State.REFUSED, servers, names, refused, !applied.isEmpty());
   }
 
   /** Deletes the pipeline's topics; throws when Kafka cannot be reached. */
@@ -48,7 +56,8 @@ public final class TopicService {
     desired(pipeline).forEach(t -> admin.delete(t.name()));
   }
 
-  static List<TopicDefinition> desired(ResolvedPipeline pipeline) {
+  /** The input and, when enabled, the dead-letter topic the spec asks for. */
+  public static List<TopicDefinition> desired(ResolvedPipeline pipeline) {
     return TopicDefinition.forPipeline(pipeline.spec());
   }
 }

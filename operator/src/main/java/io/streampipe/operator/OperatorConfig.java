@@ -80,21 +80,8 @@ public record OperatorConfig(
   }
 
   public OperatorConfig withDefaultKafkaCluster(String cluster) {
-    return new OperatorConfig(
-        watchNamespaces,
+    return with(
         Optional.ofNullable(cluster),
-        defaultBootstrapServers,
-        defaultCassandraContactPoints,
-        defaultCassandraDatacenter,
-        reconcileConcurrency,
-        jobImage,
-        jobApplicationFile,
-        jobServiceAccount,
-        sparkVersion,
-        leaderElection,
-        leaseName,
-        leaseNamespace,
-        managementPort,
         cassandraDeleteAttempts,
         cassandraRetryInterval,
         checkpointBindGrace,
@@ -102,53 +89,33 @@ public record OperatorConfig(
   }
 
   public OperatorConfig withCassandraRetries(int attempts, Duration interval) {
-    return new OperatorConfig(
-        watchNamespaces,
-        defaultKafkaCluster,
-        defaultBootstrapServers,
-        defaultCassandraContactPoints,
-        defaultCassandraDatacenter,
-        reconcileConcurrency,
-        jobImage,
-        jobApplicationFile,
-        jobServiceAccount,
-        sparkVersion,
-        leaderElection,
-        leaseName,
-        leaseNamespace,
-        managementPort,
-        attempts,
-        interval,
-        checkpointBindGrace,
-        polling);
+    return with(defaultKafkaCluster, attempts, interval, checkpointBindGrace, polling);
   }
 
   public OperatorConfig withCheckpointBindGrace(Duration grace) {
-    return new OperatorConfig(
-        watchNamespaces,
-        defaultKafkaCluster,
-        defaultBootstrapServers,
-        defaultCassandraContactPoints,
-        defaultCassandraDatacenter,
-        reconcileConcurrency,
-        jobImage,
-        jobApplicationFile,
-        jobServiceAccount,
-        sparkVersion,
-        leaderElection,
-        leaseName,
-        leaseNamespace,
-        managementPort,
-        cassandraDeleteAttempts,
-        cassandraRetryInterval,
-        grace,
-        polling);
+    return with(
+        defaultKafkaCluster, cassandraDeleteAttempts, cassandraRetryInterval, grace, polling);
   }
 
   public OperatorConfig withPolling(PollingPeriods periods) {
+    return with(
+        defaultKafkaCluster,
+        cassandraDeleteAttempts,
+        cassandraRetryInterval,
+        checkpointBindGrace,
+        periods);
+  }
+
+  /** A copy with the settings the render command and the tests change; the rest as they are. */
+  private OperatorConfig with(
+      Optional<String> kafkaCluster,
+      int deleteAttempts,
+      Duration retryInterval,
+      Duration bindGrace,
+      PollingPeriods periods) {
     return new OperatorConfig(
         watchNamespaces,
-        defaultKafkaCluster,
+        kafkaCluster,
         defaultBootstrapServers,
         defaultCassandraContactPoints,
         defaultCassandraDatacenter,
@@ -161,9 +128,9 @@ public record OperatorConfig(
         leaseName,
         leaseNamespace,
         managementPort,
-        cassandraDeleteAttempts,
-        cassandraRetryInterval,
-        checkpointBindGrace,
+        deleteAttempts,
+        retryInterval,
+        bindGrace,
         periods);
   }
 

@@ -165,9 +165,11 @@ public final class BenchCommand implements Callable<Integer> {
     JobSettings jobSettings = tune(JobSettings.fromEnvironment(pipeline));
     BatchLimits jobBatches = jobSettings.writeBatch();
     JobDrain job = new JobDrain(spark, pipelines, cpu);
+    ConnectorWrites connector = connector(spark, pipeline, table, jobSettings);
     Workload measured = Workload.generate(pipeline, 2, events, invalidRatio, duplicateRatio);
     describe(report, pipeline, measured, jobSettings);
     warmUp(pipeline, raw, job, table, out);
+    connectorRun(connector, cpu, table, Workload.generate(pipeline, 1, warmUp, 0, 0), 0, out);
     for (int run = 1; run <= runs; run++) {
       double load = Load.now();
       // Runs alternate which side goes first, so neither always meets the warmer Cassandra.
@@ -179,6 +181,7 @@ public final class BenchCommand implements Callable<Integer> {
           jobBatches.batches()
               ? rawRun(raw, cpu, table, measured, jobBatches, run, "raw batched as the job", out)
               : single;
+      RawRun viaConnector = connectorRun(connector, cpu, table, measured, run, out);
       if (!jobFirst) {
         jobRun = drain(job, table, measured, run, out);
       }
@@ -188,12 +191,14 @@ public final class BenchCommand implements Callable<Integer> {
           new BenchReport.Pair(
               single.rate(),
               batched.rate(),
+              viaConnector.rate(),
               drained.validPerSecond(),
               load,
               (jobFirst ? "job first; " : "") + jobRun.note(),
               List.of(
                   "raw " + single.cpu().perRow(rows),
                   "raw batched " + batched.cpu().perRow(rows),
+                  "connector " + viaConnector.cpu().perRow(rows),
                   "job " + drained.cpu().perRow(rows))));
     }
     if (latencySeconds > 0) {
@@ -231,6 +236,42 @@ public final class BenchCommand implements Callable<Integer> {
     RawRun result = new RawRun(rate, cpu.now().minus(before));
     log(out, "run %d %s: %,.0f rows/s", run, label, rate);
     return result;
+  }
+
+  /** One pass of the connector's writer, the rows' frame built and cached before the clock. */
+  private RawRun connectorRun(
+      ConnectorWrites connector,
+      CpuMeter cpu,
+      BenchTable table,
+      Workload workload,
+      int run,
+      PrintWriter out) {
+    table.truncate();
+    var frame = connector.frame(workload.rows());
+    CpuMeter.Usage before = cpu.now();
+    double rate = connector.write(frame, workload.rows().size());
+    RawRun result = new RawRun(rate, cpu.now().minus(before));
+    frame.unpersist();
+    log(out, "run %d connector: %,.0f rows/s (%s)", run, rate, table.checkRows(workload));
+    return result;
+  }
+
+  private static ConnectorWrites connector(
+      SparkSession spark, PipelineDocument pipeline, BenchTable table, JobSettings job) {
+    var sink = pipeline.spec().getSink().getCassandra();
+    var plan = io.streampipe.job.plan.JobPlan.of(pipeline);
+    return new ConnectorWrites(
+        spark,
+        plan.columns(),
+        plan.columnTypes(),
+        pipeline.spec().getSource().getTopic().getPartitions(),
+        ConnectorWrites.options(
+            table.keyspace(),
+            table.name(),
+            sink.getContactPoints().get(0),
+            sink.getLocalDatacenter(),
+            job.writeBatch(),
+            job.maxInFlight()));
   }
 
   private JobRun drain(JobDrain job, BenchTable table, Workload workload, int run, PrintWriter out)

@@ -7,10 +7,14 @@ import java.util.List;
 
 /** The figures of one benchmark run, printed as one final table. */
 final class BenchReport {
-  /** One run: the raw client one row per request, the raw client batched as the job, the job. */
+  /**
+   * One run: the raw client one row per request, the raw client batched as the job, the connector's
+   * writer, the job.
+   */
   record Pair(
       double rawPerSecond,
       double rawBatchedPerSecond,
+      double connectorPerSecond,
       double jobPerSecond,
       double load,
       String jobNote,
@@ -21,6 +25,10 @@ final class BenchReport {
 
     double batchedRatio() {
       return Stats.ratio(jobPerSecond, rawBatchedPerSecond);
+    }
+
+    double connectorRatio() {
+      return Stats.ratio(connectorPerSecond, jobPerSecond);
     }
   }
 
@@ -51,33 +59,48 @@ final class BenchReport {
     out.println("== streampipe benchmark ==");
     setup.forEach(line -> out.println("  " + line));
     out.printf(
-        "  %-6s %11s %11s %11s %7s %9s %6s  %s%n",
-        "run", "raw rows/s", "batched", "job rows/s", "ratio", "÷batched", "load", "job");
+        "  %-6s %11s %11s %11s %11s %7s %9s %9s %6s  %s%n",
+        "run",
+        "raw rows/s",
+        "batched",
+        "connector",
+        "job rows/s",
+        "ratio",
+        "÷batched",
+        "conn÷job",
+        "load",
+        "job");
     for (int i = 0; i < pairs.size(); i++) {
       Pair p = pairs.get(i);
       out.printf(
-          "  %-6d %,11.0f %,11.0f %,11.0f %7.2f %9.2f %6.2f  %s%n",
+          "  %-6d %,11.0f %,11.0f %,11.0f %,11.0f %7.2f %9.2f %9.2f %6.2f  %s%n",
           i + 1,
           p.rawPerSecond(),
           p.rawBatchedPerSecond(),
+          p.connectorPerSecond(),
           p.jobPerSecond(),
           p.ratio(),
           p.batchedRatio(),
+          p.connectorRatio(),
           p.load(),
           p.jobNote());
       p.cpu().forEach(line -> out.printf("         CPU %s%n", line));
     }
     double raw = Stats.median(pairs.stream().map(Pair::rawPerSecond).toList());
     double batched = Stats.median(pairs.stream().map(Pair::rawBatchedPerSecond).toList());
+    double connector = Stats.median(pairs.stream().map(Pair::connectorPerSecond).toList());
     double job = medianJob();
     out.printf(
-        "  %-6s %,11.0f %,11.0f %,11.0f %7.2f %9.2f         target job/raw >= 0.80: %s%n",
+        "  %-6s %,11.0f %,11.0f %,11.0f %,11.0f %7.2f %9.2f %9.2f         target job/raw >= 0.80:"
+            + " %s%n",
         "median",
         raw,
         batched,
+        connector,
         job,
         Stats.ratio(job, raw),
         Stats.ratio(job, batched),
+        Stats.ratio(connector, job),
         Stats.ratio(job, raw) >= 0.8 ? "met" : "NOT met");
     if (latency != null) {
       printLatency(out);

@@ -238,7 +238,9 @@ public final class BenchCommand implements Callable<Integer> {
     return result;
   }
 
-  /** One pass of the connector's writer, the rows' frame built and cached before the clock. */
+  /**
+   * One pass of the connector's writer, the rows' frame built and materialized before the clock.
+   */
   private RawRun connectorRun(
       ConnectorWrites connector,
       CpuMeter cpu,

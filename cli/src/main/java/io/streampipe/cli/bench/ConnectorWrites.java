@@ -26,8 +26,8 @@ import org.apache.spark.sql.types.StructType;
  * in the same Spark session, tuned as its reference advises and as the job writes: rows grouped by
  * replica set into UNLOGGED batches of the job's size, the job's rows in flight per task as
  * concurrent batches, nulls left unset, each row with its own write time ({@code writetime}
- * option). The rows are parallelized and cached before the clock starts, so like the raw client it
- * measures the writer alone: no Kafka, no parsing.
+ * option). The rows are parallelized and checkpointed before the clock starts, so like the raw
+ * client it measures the writer alone: no Kafka, no parsing.
  */
 final class ConnectorWrites {
   /** The extra column holding each row's write time, in microseconds; the connector binds it. */
@@ -81,7 +81,10 @@ final class ConnectorWrites {
     return options;
   }
 
-  /** The rows as a cached DataFrame of as many partitions as the topic has, built once per run. */
+  /**
+   * The rows as a materialized DataFrame of as many partitions as the topic has, built once per
+   * run.
+   */
   Dataset<Row> frame(List<Object[]> rows) {
     List<StructField> fields = new ArrayList<>();
     for (int i = 0; i < columns.size(); i++) {
@@ -99,10 +102,10 @@ final class ConnectorWrites {
       sparkRows.add(RowFactory.create(values));
     }
     var rdd = new JavaSparkContext(spark.sparkContext()).parallelize(sparkRows, partitions);
-    Dataset<Row> frame =
-        spark.createDataFrame(rdd, new StructType(fields.toArray(StructField[]::new)));
-    frame.cache().count();
-    return frame;
+    // Checkpointed, so the write's tasks read blocks instead of carrying the rows themselves.
+    return spark
+        .createDataFrame(rdd, new StructType(fields.toArray(StructField[]::new)))
+        .localCheckpoint(true);
   }
 
   /** Writes the frame and returns rows per second from the start of the write to its end. */

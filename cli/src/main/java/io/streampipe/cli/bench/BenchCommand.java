@@ -165,9 +165,9 @@ public final class BenchCommand implements Callable<Integer> {
     JobSettings jobSettings = tune(JobSettings.fromEnvironment(pipeline));
     BatchLimits jobBatches = jobSettings.writeBatch();
     JobDrain job = new JobDrain(spark, pipelines, cpu);
-    ConnectorWrites connector = connector(spark, pipeline, table, jobSettings);
+    ConnectorWrites connector = ConnectorWrites.of(spark, pipeline, jobSettings);
     Workload measured = Workload.generate(pipeline, 2, events, invalidRatio, duplicateRatio);
-    describe(report, pipeline, measured, jobSettings);
+    report.describe(pipeline, measured, jobSettings, inFlight);
     warmUp(pipeline, raw, job, table, out);
     connectorRun(connector, cpu, table, Workload.generate(pipeline, 1, warmUp, 0, 0), 0, out);
     for (int run = 1; run <= runs; run++) {
@@ -258,24 +258,6 @@ public final class BenchCommand implements Callable<Integer> {
     return result;
   }
 
-  private static ConnectorWrites connector(
-      SparkSession spark, PipelineDocument pipeline, BenchTable table, JobSettings job) {
-    var sink = pipeline.spec().getSink().getCassandra();
-    var plan = io.streampipe.job.plan.JobPlan.of(pipeline);
-    return new ConnectorWrites(
-        spark,
-        plan.columns(),
-        plan.columnTypes(),
-        pipeline.spec().getSource().getTopic().getPartitions(),
-        ConnectorWrites.options(
-            table.keyspace(),
-            table.name(),
-            sink.getContactPoints().get(0),
-            sink.getLocalDatacenter(),
-            job.writeBatch(),
-            job.maxInFlight()));
-  }
-
   private JobRun drain(JobDrain job, BenchTable table, Workload workload, int run, PrintWriter out)
       throws InterruptedException {
     table.truncate();
@@ -299,31 +281,6 @@ public final class BenchCommand implements Callable<Integer> {
     log(out, "warm-up raw: %,.0f rows/s", raw.write(warm.rows(), BatchLimits.NONE));
     table.truncate();
     log(out, "warm-up job: %,.0f rows/s", job.drain(warm, "warmup").validPerSecond());
-  }
-
-  private void describe(
-      BenchReport report, PipelineDocument pipeline, Workload workload, JobSettings job) {
-    report.setup(
-        String.format(
-            "%s, %d cores, %s (dedup keys %s); %,d events per run (%,d invalid, %,d distinct keys), %d partitions,"
-                + " %d raw writes in flight",
-            java.time.LocalDate.now(),
-            Runtime.getRuntime().availableProcessors(),
-            pipeline.name(),
-            pipeline.spec().getQuality().getDedupKeys(),
-            workload.events().size(),
-            workload.invalid(),
-            workload.distinctKeys(),
-            pipeline.spec().getSource().getTopic().getPartitions(),
-            inFlight));
-    report.setup(
-        String.format(
-            "raw: one row per request; raw batched and job: up to %d rows and %,d bytes per request;"
-                + " job: %d rows in flight per task",
-            job.writeBatch().maxRows(), job.writeBatch().maxBytes(), job.maxInFlight()));
-    report.setup(
-        "rows/s: valid events written per second (raw: first send to last answer;"
-            + " job: start of its first batch to end of the batch reading the last event)");
   }
 
   private static CqlSession session(PipelineDocument pipeline) {

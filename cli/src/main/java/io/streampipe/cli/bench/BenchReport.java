@@ -1,5 +1,7 @@
 package io.streampipe.cli.bench;
 
+import io.streampipe.api.PipelineDocument;
+import io.streampipe.job.plan.JobSettings;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,6 +32,11 @@ final class BenchReport {
     double connectorRatio() {
       return Stats.ratio(connectorPerSecond, jobPerSecond);
     }
+
+    /** Writer against writer: both write the same typed rows from memory, batched alike. */
+    double connectorWriterRatio() {
+      return Stats.ratio(connectorPerSecond, rawBatchedPerSecond);
+    }
   }
 
   private final List<Pair> pairs = new ArrayList<>();
@@ -39,6 +46,31 @@ final class BenchReport {
 
   void setup(String line) {
     setup.add(line);
+  }
+
+  /** The setup lines: what was measured, on what, with which limits. */
+  void describe(PipelineDocument pipeline, Workload workload, JobSettings job, int inFlight) {
+    setup(
+        String.format(
+            "%s, %d cores, %s (dedup keys %s); %,d events per run (%,d invalid, %,d distinct keys), %d partitions,"
+                + " %d raw writes in flight",
+            java.time.LocalDate.now(),
+            Runtime.getRuntime().availableProcessors(),
+            pipeline.name(),
+            pipeline.spec().getQuality().getDedupKeys(),
+            workload.events().size(),
+            workload.invalid(),
+            workload.distinctKeys(),
+            pipeline.spec().getSource().getTopic().getPartitions(),
+            inFlight));
+    setup(
+        String.format(
+            "raw: one row per request; raw batched and job: up to %d rows and %,d bytes per request;"
+                + " job: %d rows in flight per task",
+            job.writeBatch().maxRows(), job.writeBatch().maxBytes(), job.maxInFlight()));
+    setup(
+        "rows/s: valid events written per second (raw: first send to last answer;"
+            + " job: start of its first batch to end of the batch reading the last event)");
   }
 
   void add(Pair pair) {
@@ -59,7 +91,7 @@ final class BenchReport {
     out.println("== streampipe benchmark ==");
     setup.forEach(line -> out.println("  " + line));
     out.printf(
-        "  %-6s %11s %11s %11s %11s %7s %9s %9s %6s  %s%n",
+        "  %-6s %11s %11s %11s %11s %7s %9s %9s %9s %6s  %s%n",
         "run",
         "raw rows/s",
         "batched",
@@ -68,12 +100,13 @@ final class BenchReport {
         "ratio",
         "÷batched",
         "conn÷job",
+        "conn÷bat",
         "load",
         "job");
     for (int i = 0; i < pairs.size(); i++) {
       Pair p = pairs.get(i);
       out.printf(
-          "  %-6d %,11.0f %,11.0f %,11.0f %,11.0f %7.2f %9.2f %9.2f %6.2f  %s%n",
+          "  %-6d %,11.0f %,11.0f %,11.0f %,11.0f %7.2f %9.2f %9.2f %9.2f %6.2f  %s%n",
           i + 1,
           p.rawPerSecond(),
           p.rawBatchedPerSecond(),
@@ -82,6 +115,7 @@ final class BenchReport {
           p.ratio(),
           p.batchedRatio(),
           p.connectorRatio(),
+          p.connectorWriterRatio(),
           p.load(),
           p.jobNote());
       p.cpu().forEach(line -> out.printf("         CPU %s%n", line));
@@ -91,7 +125,8 @@ final class BenchReport {
     double connector = Stats.median(pairs.stream().map(Pair::connectorPerSecond).toList());
     double job = medianJob();
     out.printf(
-        "  %-6s %,11.0f %,11.0f %,11.0f %,11.0f %7.2f %9.2f %9.2f         target job/raw >= 0.80:"
+        "  %-6s %,11.0f %,11.0f %,11.0f %,11.0f %7.2f %9.2f %9.2f %9.2f         target job/raw"
+            + " >= 0.80:"
             + " %s%n",
         "median",
         raw,
@@ -101,6 +136,7 @@ final class BenchReport {
         Stats.ratio(job, raw),
         Stats.ratio(job, batched),
         Stats.ratio(connector, job),
+        Stats.ratio(connector, batched),
         Stats.ratio(job, raw) >= 0.8 ? "met" : "NOT met");
     if (latency != null) {
       printLatency(out);

@@ -20,10 +20,6 @@ final class BenchTable {
     return table.keyspace();
   }
 
-  String name() {
-    return table.table();
-  }
-
   /** Whether the table holds one row per distinct key of the workload, as a short note. */
   String checkRows(Workload workload) {
     long rows = TableRows.count(session, table);

@@ -1,6 +1,9 @@
 package io.streampipe.cli.bench;
 
 import io.streampipe.api.FieldType;
+import io.streampipe.api.PipelineDocument;
+import io.streampipe.job.plan.JobPlan;
+import io.streampipe.job.plan.JobSettings;
 import io.streampipe.job.write.BatchLimits;
 import java.sql.Date;
 import java.sql.Timestamp;
@@ -50,6 +53,24 @@ final class ConnectorWrites {
     this.types = List.copyOf(types);
     this.partitions = partitions;
     this.options = Map.copyOf(options);
+  }
+
+  /** The writer for the pipeline's table, tuned as the job writes (see {@link #options}). */
+  static ConnectorWrites of(SparkSession spark, PipelineDocument pipeline, JobSettings job) {
+    var sink = pipeline.spec().getSink().getCassandra();
+    var plan = JobPlan.of(pipeline);
+    return new ConnectorWrites(
+        spark,
+        plan.columns(),
+        plan.columnTypes(),
+        pipeline.spec().getSource().getTopic().getPartitions(),
+        ConnectorWrites.options(
+            plan.keyspace(),
+            plan.table(),
+            sink.getContactPoints().get(0),
+            sink.getLocalDatacenter(),
+            job.writeBatch(),
+            job.maxInFlight()));
   }
 
   /**

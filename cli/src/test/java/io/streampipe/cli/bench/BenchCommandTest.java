@@ -52,7 +52,8 @@ class BenchCommandTest {
 
     assertThat(text.toString())
         .contains("median")
-        .contains("50,000      51,250      30,000      41,000    0.82      0.80      0.73")
+        .contains(
+            "50,000      51,250      30,000      41,000    0.82      0.80      0.73      0.59")
         .contains("target job/raw >= 0.80: met")
         .contains("p50 10,200 ms   p99 10,900 ms")
         .contains("target p99 <= 11,000 ms: met");

@@ -163,9 +163,11 @@ public final class BenchCommand implements Callable<Integer> {
     JobSettings jobSettings = tune(JobSettings.fromEnvironment(pipeline));
     BatchLimits jobBatches = jobSettings.writeBatch();
     JobDrain job = new JobDrain(spark, pipelines, cpu);
+    ConnectorWrites connector = ConnectorWrites.of(spark, pipeline, jobSettings);
     Workload measured = Workload.generate(pipeline, 2, events, invalidRatio, duplicateRatio);
-    describe(report, pipeline, measured, jobSettings);
+    report.describe(pipeline, measured, jobSettings, inFlight);
     warmUp(pipeline, raw, job, table, out);
+    connectorRun(connector, cpu, table, Workload.generate(pipeline, 1, warmUp, 0, 0), 0, out);
     for (int run = 1; run <= runs; run++) {
       double load = Load.now();
       // Runs alternate which side goes first, so neither always meets the warmer Cassandra.
@@ -177,6 +179,7 @@ public final class BenchCommand implements Callable<Integer> {
           jobBatches.batches()
               ? rawRun(raw, cpu, table, measured, jobBatches, run, "raw batched as the job", out)
               : single;
+      RawRun viaConnector = connectorRun(connector, cpu, table, measured, run, out);
       if (!jobFirst) {
         jobRun = drain(job, table, measured, run, out);
       }
@@ -186,12 +189,14 @@ public final class BenchCommand implements Callable<Integer> {
           new BenchReport.Pair(
               single.rate(),
               batched.rate(),
+              viaConnector.rate(),
               drained.validPerSecond(),
               load,
               (jobFirst ? "job first; " : "") + jobRun.note(),
               List.of(
                   "raw " + single.cpu().perRow(rows),
                   "raw batched " + batched.cpu().perRow(rows),
+                  "connector " + viaConnector.cpu().perRow(rows),
                   "job " + drained.cpu().perRow(rows))));
     }
     if (latencySeconds > 0) {
@@ -231,6 +236,26 @@ public final class BenchCommand implements Callable<Integer> {
     return result;
   }
 
+  /**
+   * One pass of the connector's writer, the rows' frame built and materialized before the clock.
+   */
+  private RawRun connectorRun(
+      ConnectorWrites connector,
+      CpuMeter cpu,
+      BenchTable table,
+      Workload workload,
+      int run,
+      PrintWriter out) {
+    table.truncate();
+    var frame = connector.frame(workload.rows());
+    CpuMeter.Usage before = cpu.now();
+    double rate = connector.write(frame, workload.rows().size());
+    RawRun result = new RawRun(rate, cpu.now().minus(before));
+    frame.unpersist();
+    log(out, "run %d connector: %,.0f rows/s (%s)", run, rate, table.checkRows(workload));
+    return result;
+  }
+
   private JobRun drain(JobDrain job, BenchTable table, Workload workload, int run, PrintWriter out)
       throws InterruptedException {
     table.truncate();
@@ -254,31 +279,6 @@ public final class BenchCommand implements Callable<Integer> {
     log(out, "warm-up raw: %,.0f rows/s", raw.write(warm.rows(), BatchLimits.NONE));
     table.truncate();
     log(out, "warm-up job: %,.0f rows/s", job.drain(warm, "warmup").validPerSecond());
-  }
-
-  private void describe(
-      BenchReport report, ValidPipeline pipeline, Workload workload, JobSettings job) {
-    report.setup(
-        String.format(
-            "%s, %d cores, %s (dedup keys %s); %,d events per run (%,d invalid, %,d distinct keys), %d partitions,"
-                + " %d raw writes in flight",
-            java.time.LocalDate.now(),
-            Runtime.getRuntime().availableProcessors(),
-            pipeline.name(),
-            pipeline.spec().getQuality().getDedupKeys(),
-            workload.events().size(),
-            workload.invalid(),
-            workload.distinctKeys(),
-            pipeline.spec().getSource().getTopic().getPartitions(),
-            inFlight));
-    report.setup(
-        String.format(
-            "raw: one row per request; raw batched and job: up to %d rows and %,d bytes per request;"
-                + " job: %d rows in flight per task",
-            job.writeBatch().maxRows(), job.writeBatch().maxBytes(), job.maxInFlight()));
-    report.setup(
-        "rows/s: valid events written per second (raw: first send to last answer;"
-            + " job: start of its first batch to end of the batch reading the last event)");
   }
 
   private static CqlSession session(ValidPipeline pipeline) {

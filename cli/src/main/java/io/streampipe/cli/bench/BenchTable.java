@@ -20,6 +20,12 @@ final class BenchTable {
     return table.keyspace();
   }
 
+  /** Whether the table holds one row per distinct key of the workload, as a short note. */
+  String checkRows(Workload workload) {
+    long rows = TableRows.count(session, table);
+    return String.format("%s: %,d rows", rows == workload.distinctKeys() ? "ok" : "MISMATCH", rows);
+  }
+
   /** The job's own upsert, its write time the last variable, so raw and job send alike. */
   String upsertCql() {
     return CqlStatements.upsertWithWriteTime(table);

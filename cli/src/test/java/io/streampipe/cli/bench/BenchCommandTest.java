@@ -39,11 +39,11 @@ class BenchCommandTest {
   }
 
   @Test
-  void theTableShowsMediansRatioAndLatencyAgainstTheTarget() {
+  void theTableShowsMediansRatiosTheConnectorAndLatencyAgainstTheTarget() {
     BenchReport report = new BenchReport();
-    report.add(new BenchReport.Pair(50_000, 55_000, 42_000, 1.1, "ok", List.of("cpu")));
-    report.add(new BenchReport.Pair(52_000, 50_000, 40_000, 1.2, "ok", List.of("cpu")));
-    report.add(new BenchReport.Pair(48_000, 51_250, 41_000, 1.0, "ok", List.of("cpu")));
+    report.add(new BenchReport.Pair(50_000, 55_000, 30_000, 42_000, 1.1, "ok", List.of("cpu")));
+    report.add(new BenchReport.Pair(52_000, 50_000, 28_000, 40_000, 1.2, "ok", List.of("cpu")));
+    report.add(new BenchReport.Pair(48_000, 51_250, 32_000, 41_000, 1.0, "ok", List.of("cpu")));
     report.latency(
         new LatencyRun.Result(List.of(9_000L, 10_200L, 10_900L), 0, Duration.ofSeconds(10), 20_500),
         1.3);
@@ -52,7 +52,8 @@ class BenchCommandTest {
 
     assertThat(text.toString())
         .contains("median")
-        .contains("50,000      51,250      41,000    0.82      0.80")
+        .contains(
+            "50,000      51,250      30,000      41,000    0.82      0.80      0.73      0.59")
         .contains("target job/raw >= 0.80: met")
         .contains("p50 10,200 ms   p99 10,900 ms")
         .contains("target p99 <= 11,000 ms: met");

@@ -2,15 +2,14 @@ package io.streampipe.job.resources;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.CqlSessionBuilder;
-import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
-import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import io.streampipe.job.plan.JobSettings;
 import java.net.InetSocketAddress;
-import java.time.Duration;
-import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.spark.SparkEnv;
+import scala.Tuple2;
 
 /**
  * One CqlSession per cluster, shared by every task of every batch: a session is expensive
@@ -25,23 +24,27 @@ public final class CassandraSessions {
   CassandraSessions() {}
 
   /** The cluster a session talks to, credentials included (never printed). */
-  private record Target(List<String> contactPoints, String dc, String user, String password) {
+  private record Target(ConnectorConf conf, String password) {
     static Target of(JobSettings settings) {
-      return new Target(
-          settings.contactPoints(),
-          settings.localDatacenter(),
-          settings.username(),
-          settings.password());
+      ConnectorConf conf =
+          ConnectorConf.resolve(
+              settings.contactPoints(),
+              settings.localDatacenter(),
+              settings.username(),
+              sparkConf(),
+              System.getenv());
+      return new Target(conf, settings.password());
     }
 
     @Override
     public String toString() {
-      return contactPoints + "/" + dc;
+      return conf.contactPoints() + "/" + conf.localDatacenter();
     }
   }
 
   public CqlSession session(JobSettings settings) {
-    return sessions.computeIfAbsent(Target.of(settings), CassandraSessions::open);
+    return sessions.computeIfAbsent(
+        Target.of(settings), target -> open(target.conf(), target.password()));
   }
 
   public PreparedStatement prepared(JobSettings settings, String cql) {
@@ -57,23 +60,34 @@ public final class CassandraSessions {
     sessions.clear();
   }
 
-  private static CqlSession open(Target target) {
-    DriverConfigLoader config =
-        DriverConfigLoader.programmaticBuilder()
-            .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, Duration.ofSeconds(10))
-            .withString(DefaultDriverOption.REQUEST_CONSISTENCY, "LOCAL_QUORUM")
-            .withDuration(DefaultDriverOption.CONNECTION_INIT_QUERY_TIMEOUT, Duration.ofSeconds(5))
-            .build();
+  static CqlSession open(ConnectorConf conf, String password) {
     CqlSessionBuilder builder =
-        CqlSession.builder().withConfigLoader(config).withLocalDatacenter(target.dc());
-    for (String point : target.contactPoints()) {
+        CqlSession.builder()
+            .withConfigLoader(conf.driverConfig())
+            .withLocalDatacenter(conf.localDatacenter());
+    for (String point : conf.contactPoints()) {
       builder.addContactPoint(address(point));
     }
-    if (target.user() != null) {
-      builder.withAuthCredentials(
-          target.user(), target.password() == null ? "" : target.password());
+    if (conf.username() != null) {
+      builder.withAuthCredentials(conf.username(), password == null ? "" : password);
     }
     return builder.build();
+  }
+
+  /**
+   * The connector's settings ({@code spark.cassandra.*}) of this JVM's Spark conf: the driver's and
+   * every executor's carry the application's, so each task sees what the user submitted.
+   */
+  private static Map<String, String> sparkConf() {
+    SparkEnv env = SparkEnv.get();
+    if (env == null) {
+      return Map.of();
+    }
+    Map<String, String> conf = new HashMap<>();
+    for (Tuple2<String, String> entry : env.conf().getAllWithPrefix(ConnectorConf.PREFIX)) {
+      conf.put(ConnectorConf.PREFIX + entry._1(), entry._2());
+    }
+    return conf;
   }
 
   static InetSocketAddress address(String contactPoint) {

@@ -68,7 +68,7 @@ final class PromQl {
    */
   static Set<String> exportedNames() {
     Set<String> names = new TreeSet<>(PROMETHEUS_BUILT_INS);
-    names.addAll(namesIn("pipeline-job/src/main/java/io/streampipe/job/JobMetrics.java"));
+    names.addAll(namesIn("pipeline-job/src/main/java/io/streampipe/job/metrics/JobMetrics.java"));
     // The ingester's metrics (spec.ingest) are on the same dashboard.
     names.addAll(namesIn("ingest/src/main/java/io/streampipe/ingest/IngestMetrics.java"));
     return names;

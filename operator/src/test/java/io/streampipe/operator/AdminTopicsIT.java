@@ -3,35 +3,15 @@ package io.streampipe.operator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.streampipe.api.v1alpha1.DeletionPolicy;
 import io.streampipe.api.v1alpha1.PipelineCondition;
 import io.streampipe.provisioning.TopicDefinition;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * Strimzi installed, yet a pipeline giving bootstrap servers gets its topics over the Admin API.
  */
-@EnableKubernetesMockClient(crud = true)
-class AdminTopicsIT {
-  static KubernetesMockServer server;
-  static KubernetesClient client;
-  static OperatorFixture operator;
-
-  @BeforeAll
-  static void start() throws Exception {
-    operator = OperatorFixture.start(server, client, OperatorFixture.leaderElected());
-  }
-
-  @AfterAll
-  static void stop() {
-    operator.close();
-  }
-
+class AdminTopicsIT extends OperatorAgainstMockServer {
   @Test
   void withBootstrapServersAndNoStrimziClusterTheOperatorEnsuresTheTopicsOverTheAdminApi() {
     String ns = "plain-kafka";

@@ -4,33 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.SecretBuilder;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.streampipe.api.v1alpha1.DeletionPolicy;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** A deleted pipeline's deletion policy: Retain keeps data, Delete removes it, within bounds. */
-@EnableKubernetesMockClient(crud = true)
-class DeletionPolicyIT {
-  static KubernetesMockServer server;
-  static KubernetesClient client;
-  static OperatorFixture operator;
-
-  @BeforeAll
-  static void start() throws Exception {
-    operator = OperatorFixture.start(server, client, OperatorFixture.leaderElected());
-  }
-
-  @AfterAll
-  static void stop() {
-    operator.close();
-  }
-
+class DeletionPolicyIT extends OperatorAgainstMockServer {
   @Test
   void retainOrphansTopicsAndClaimAndKeepsTheTable() {
     String ns = "retain";
@@ -52,13 +32,7 @@ class DeletionPolicyIT {
   @Test
   void deletePolicyRemovesTopicsClaimAndTable() {
     String ns = "scratch";
-    client.resource(ordersWithCredentials(client, ns)).create();
-    await()
-        .atMost(OperatorFixture.WAIT)
-        .until(
-            () ->
-                operator.cluster.topics().inNamespace(ns).list().getItems().size() == 2
-                    && operator.claim(ns, "orders") != null);
+    createOrdersWithCredentials(ns);
     assertThat(operator.cluster.topics().inNamespace(ns).withName("orders").get()).isNotNull();
 
     operator.delete(ns, "orders");
@@ -97,10 +71,11 @@ class DeletionPolicyIT {
   }
 
   /**
-   * A pipeline under the Delete policy whose Cassandra login is in a Secret, created with it: its
-   * topic is "orders" and its table spark_streams.orders.
+   * Creates a pipeline under the Delete policy whose Cassandra login is in a Secret, with the
+   * Secret, and waits for its topics and claim: its topic is "orders", its table
+   * spark_streams.orders.
    */
-  static StreamingPipeline ordersWithCredentials(KubernetesClient client, String ns) {
+  static void createOrdersWithCredentials(String ns) {
     StreamingPipeline pipeline = TestPipelines.users(ns, "orders");
     pipeline.getSpec().getSource().getTopic().setName("orders");
     pipeline.getSpec().getSink().getCassandra().setTable("orders");
@@ -117,6 +92,12 @@ class DeletionPolicyIT {
                 .addToStringData(Map.of("username", "streampipe", "password", "secret"))
                 .build())
         .create();
-    return pipeline;
+    client.resource(pipeline).create();
+    await()
+        .atMost(OperatorFixture.WAIT)
+        .until(
+            () ->
+                operator.cluster.topics().inNamespace(ns).list().getItems().size() == 2
+                    && operator.claim(ns, "orders") != null);
   }
 }

@@ -8,34 +8,14 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.streampipe.operator.desired.Labels;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * A new pipeline against the mock API server: its parts, in order, owned, then Ready or why not.
  */
-@EnableKubernetesMockClient(crud = true)
-class PipelineReadyIT {
-  static KubernetesMockServer server;
-  static KubernetesClient client;
-  static OperatorFixture operator;
-
-  @BeforeAll
-  static void start() throws Exception {
-    operator = OperatorFixture.start(server, client, OperatorFixture.leaderElected());
-  }
-
-  @AfterAll
-  static void stop() {
-    operator.close();
-  }
-
+class PipelineReadyIT extends OperatorAgainstMockServer {
   @Test
   void aNewPipelineOwnsItsPartsAndBecomesReadyOnceTopicsAndJobAre() {
     String ns = "ready";

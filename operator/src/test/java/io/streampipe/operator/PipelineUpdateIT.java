@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.streampipe.api.v1alpha1.FieldSpec;
 import io.streampipe.api.v1alpha1.PipelineCondition;
 import io.streampipe.operator.desired.Names;
@@ -14,27 +11,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** A live pipeline changed: by its spec, by its Strimzi cluster, by hand; or refused as invalid. */
-@EnableKubernetesMockClient(crud = true)
-class PipelineUpdateIT {
-  static KubernetesMockServer server;
-  static KubernetesClient client;
-  static OperatorFixture operator;
-
-  @BeforeAll
-  static void start() throws Exception {
-    operator = OperatorFixture.start(server, client, OperatorFixture.leaderElected());
-  }
-
-  @AfterAll
-  static void stop() {
-    operator.close();
-  }
-
+class PipelineUpdateIT extends OperatorAgainstMockServer {
   @Test
   void anUpdateReachesTheTableTheTopicsAndTheJob() {
     String ns = "update";

@@ -6,36 +6,16 @@ import static org.awaitility.Awaitility.await;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.Status;
 import io.fabric8.kubernetes.api.model.StatusBuilder;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.streampipe.operator.status.Reason;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * A status patch the API server refuses once, each case in its own namespace: a conflict is retried
  * quietly, any other refusal is a Warning that says what happened in one sentence.
  */
-@EnableKubernetesMockClient(crud = true)
-class ReconcileErrorIT {
-  static KubernetesMockServer server;
-  static KubernetesClient client;
-  static OperatorFixture operator;
-
-  @BeforeAll
-  static void start() throws Exception {
-    operator = OperatorFixture.start(server, client, OperatorConfig.defaults());
-  }
-
-  @AfterAll
-  static void stop() {
-    operator.close();
-  }
-
+class ReconcileErrorIT extends OperatorAgainstMockServer {
   @Test
   void aConflictOnTheStatusIsRetriedWithoutAWarning() {
     refuseStatusPatchOnce(

@@ -7,43 +7,27 @@ import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaimStatusBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.StatusBuilder;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.streampipe.api.v1alpha1.PipelineCondition;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * A live pipeline's processing.checkpoint.size changed: the claim grows, never shrinks, and says
  * so. Each test has its own Ready pipeline, its claim bound at 1Gi, in its own namespace.
  */
-@EnableKubernetesMockClient(crud = true)
-class CheckpointResizeIT {
-  static KubernetesMockServer server;
-  static KubernetesClient client;
+class CheckpointResizeIT extends OperatorAgainstMockServer {
   static final String NAME = "users";
   static final String CLAIM = NAME + "-checkpoint";
-  static OperatorFixture operator;
 
-  @BeforeAll
-  static void start() throws Exception {
-    operator =
-        OperatorFixture.start(
-            server,
-            client,
-            OperatorConfig.defaults(),
-            List.of("sparkapplications.sparkoperator.k8s.io"));
+  @Override
+  OperatorConfig config() {
+    return OperatorConfig.defaults();
   }
 
-  /** Whatever ran, every call the operator made is one the chart grants. */
-  @AfterAll
-  static void stop() throws InterruptedException {
-    operator.close();
-    OperatorRbac.assertGranted(server, OperatorFixture.AGENT);
+  @Override
+  List<String> upstreamCrds() {
+    return MockCluster.SPARK_ONLY;
   }
 
   @Test

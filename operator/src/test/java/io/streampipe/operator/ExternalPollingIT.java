@@ -3,14 +3,9 @@ package io.streampipe.operator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.streampipe.provisioning.SchemaState;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,28 +13,19 @@ import org.junit.jupiter.api.Test;
  * Cassandra coming back, a dropped table, a deleted topic. Each test has its own pipeline and
  * namespace, and nothing in Kubernetes changes while the test waits.
  */
-@EnableKubernetesMockClient(crud = true)
-class ExternalPollingIT {
+class ExternalPollingIT extends OperatorAgainstMockServer {
   static final PollingPeriods PERIODS =
       new PollingPeriods(Duration.ofMillis(500), Duration.ofSeconds(2));
   static final String SERVERS = "kafka.polled:9092";
-  static KubernetesMockServer server;
-  static KubernetesClient client;
-  static OperatorFixture operator;
 
-  @BeforeAll
-  static void start() throws Exception {
-    operator =
-        OperatorFixture.start(
-            server,
-            client,
-            OperatorConfig.defaults().withPolling(PERIODS),
-            List.of("sparkapplications.sparkoperator.k8s.io"));
+  @Override
+  OperatorConfig config() {
+    return OperatorConfig.defaults().withPolling(PERIODS);
   }
 
-  @AfterAll
-  static void stop() {
-    operator.close();
+  @Override
+  List<String> upstreamCrds() {
+    return MockCluster.SPARK_ONLY;
   }
 
   @Test

@@ -30,6 +30,9 @@ public final class MockCluster {
           "sparkapplications.sparkoperator.k8s.io",
           "podmonitors.monitoring.coreos.com");
 
+  /** Spark's alone: neither Strimzi nor the Prometheus Operator. */
+  public static final List<String> SPARK_ONLY = List.of("sparkapplications.sparkoperator.k8s.io");
+
   public MockCluster loadCrds() throws IOException {
     return loadCrds(UPSTREAM);
   }

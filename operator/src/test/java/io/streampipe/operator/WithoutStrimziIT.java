@@ -3,41 +3,25 @@ package io.streampipe.operator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.streampipe.api.v1alpha1.DeletionPolicy;
 import io.streampipe.api.v1alpha1.PipelineCondition;
 import io.streampipe.provisioning.TopicDefinition;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The operator in a cluster with an external Kafka and no Strimzi CRDs at all. */
-@EnableKubernetesMockClient(crud = true)
-class WithoutStrimziIT {
-  static KubernetesMockServer server;
-  static KubernetesClient client;
+class WithoutStrimziIT extends OperatorAgainstMockServer {
   static final String NS = "no-strimzi";
   static final String SERVERS = "kafka.external:9092";
-  static OperatorFixture operator;
 
-  @BeforeAll
-  static void start() throws Exception {
-    operator =
-        OperatorFixture.start(
-            server,
-            client,
-            OperatorConfig.defaults(),
-            List.of("sparkapplications.sparkoperator.k8s.io"));
+  @Override
+  OperatorConfig config() {
+    return OperatorConfig.defaults();
   }
 
-  /** Whatever ran, every call the operator made is one the chart grants. */
-  @AfterAll
-  static void stop() throws InterruptedException {
-    operator.close();
-    OperatorRbac.assertGranted(server, OperatorFixture.AGENT);
+  @Override
+  List<String> upstreamCrds() {
+    return MockCluster.SPARK_ONLY;
   }
 
   @Test

@@ -8,7 +8,6 @@ import io.fabric8.kubernetes.api.model.PersistentVolumeClaimStatusBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.streampipe.api.v1alpha1.PipelineCondition;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -16,19 +15,9 @@ import org.junit.jupiter.api.Test;
  * A live pipeline's processing.checkpoint.size changed: the claim grows, never shrinks, and says
  * so. Each test has its own Ready pipeline, its claim bound at 1Gi, in its own namespace.
  */
-class CheckpointResizeIT extends OperatorAgainstMockServer {
+class CheckpointResizeIT extends OperatorWithSparkOnly {
   static final String NAME = "users";
   static final String CLAIM = NAME + "-checkpoint";
-
-  @Override
-  OperatorConfig config() {
-    return OperatorConfig.defaults();
-  }
-
-  @Override
-  List<String> upstreamCrds() {
-    return MockCluster.SPARK_ONLY;
-  }
 
   @Test
   void aLargerSizeGrowsTheClaim() {

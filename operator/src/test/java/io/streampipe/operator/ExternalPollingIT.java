@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.streampipe.provisioning.SchemaState;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -13,7 +12,7 @@ import org.junit.jupiter.api.Test;
  * Cassandra coming back, a dropped table, a deleted topic. Each test has its own pipeline and
  * namespace, and nothing in Kubernetes changes while the test waits.
  */
-class ExternalPollingIT extends OperatorAgainstMockServer {
+class ExternalPollingIT extends OperatorWithSparkOnly {
   static final PollingPeriods PERIODS =
       new PollingPeriods(Duration.ofMillis(500), Duration.ofSeconds(2));
   static final String SERVERS = "kafka.polled:9092";
@@ -21,11 +20,6 @@ class ExternalPollingIT extends OperatorAgainstMockServer {
   @Override
   OperatorConfig config() {
     return OperatorConfig.defaults().withPolling(PERIODS);
-  }
-
-  @Override
-  List<String> upstreamCrds() {
-    return MockCluster.SPARK_ONLY;
   }
 
   @Test

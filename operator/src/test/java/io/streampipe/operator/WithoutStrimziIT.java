@@ -6,23 +6,12 @@ import static org.awaitility.Awaitility.await;
 import io.streampipe.api.v1alpha1.DeletionPolicy;
 import io.streampipe.api.v1alpha1.PipelineCondition;
 import io.streampipe.provisioning.TopicDefinition;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The operator in a cluster with an external Kafka and no Strimzi CRDs at all. */
-class WithoutStrimziIT extends OperatorAgainstMockServer {
+class WithoutStrimziIT extends OperatorWithSparkOnly {
   static final String NS = "no-strimzi";
   static final String SERVERS = "kafka.external:9092";
-
-  @Override
-  OperatorConfig config() {
-    return OperatorConfig.defaults();
-  }
-
-  @Override
-  List<String> upstreamCrds() {
-    return MockCluster.SPARK_ONLY;
-  }
 
   @Test
   void startsHealthyWithoutStrimzi() {

@@ -2,7 +2,7 @@ package io.streampipe.cli;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import io.streampipe.api.validation.ValidPipeline;
-import io.streampipe.cli.demo.ApiAccounting;
+import io.streampipe.cli.demo.Accounting;
 import io.streampipe.cli.demo.DemoSummary;
 import io.streampipe.cli.demo.Progress;
 import io.streampipe.cli.demo.UserApiServer;
@@ -84,8 +84,7 @@ final class ApiDemo {
               settings,
               out,
               (rows, deadLetters) ->
-                  ApiAccounting.checks(
-                      generator.counts(), ingested, job.totals(), rows, deadLetters))
+                  Accounting.checks(generator.counts(), ingested, job.totals(), rows, deadLetters))
           ? 0
           : 1;
     }

@@ -26,7 +26,7 @@ class ChartRbacTest {
 
   /**
    * The operator's API calls by scope, from the chart's rbac/operator-rules.yaml: the one list the
-   * templates render and the operator's OperatorRbac (run by PipelineOperatorIT) checks against the
+   * templates render and the operator's OperatorRbac (run by ChartRbacIT) checks against the
    * calls it really makes. Here the chart must grant exactly that list, in each way it can be
    * installed.
    */

@@ -7,28 +7,18 @@ import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.streampipe.operator.runtime.Backends;
 import io.streampipe.operator.runtime.ManagementServer;
 import io.streampipe.operator.runtime.PipelineOperator;
-import io.streampipe.operator.schema.CqlProvisioners;
 import io.streampipe.operator.schema.SchemaProvisioners;
-import io.streampipe.operator.topics.InMemoryTopicAdmins;
-import io.streampipe.operator.topics.KafkaTopicAdmins;
 import io.streampipe.operator.topics.TopicAdmins;
-import io.streampipe.provisioning.InMemorySchemaProvisioner;
 import java.io.IOException;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/**
- * Runs the operator in a cluster: settings from the environment, probes and metrics on 8080.
- *
- * <p>{@value #MOCK_API_SERVER}=true is for tests and the benchmark only: it turns Server-Side Apply
- * off (fabric8's mock API server has none) and keeps Cassandra schemas and the topics of pipelines
- * without a Strimzi cluster in memory. The chart never sets it.
- */
+/** Runs the operator in a cluster: settings from the environment, probes and metrics on 8080. */
 public final class OperatorMain implements AutoCloseable {
-  public static final String MOCK_API_SERVER = "STREAMPIPE_MOCK_API_SERVER";
   private static final Logger LOG = LoggerFactory.getLogger(OperatorMain.class);
 
   private final Operator operator;
@@ -48,8 +38,13 @@ public final class OperatorMain implements AutoCloseable {
   }
 
   public static void main(String[] args) throws Exception {
+    run(System.getenv(), Backends.production());
+  }
+
+  /** Runs until the JVM is stopped (SIGTERM), then shuts down in order; never returns. */
+  public static void run(Map<String, String> env, Backends backends) throws Exception {
     KubernetesClient client = new KubernetesClientBuilder().build();
-    OperatorMain running = start(System.getenv(), client);
+    OperatorMain running = start(env, client, backends);
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
@@ -62,14 +57,13 @@ public final class OperatorMain implements AutoCloseable {
   }
 
   /** Starts the operator and its management server; returns once both run. */
-  public static OperatorMain start(Map<String, String> env, KubernetesClient client)
-      throws IOException {
+  public static OperatorMain start(
+      Map<String, String> env, KubernetesClient client, Backends backends) throws IOException {
     OperatorConfig config = OperatorConfig.fromEnv(env);
-    boolean mock = Boolean.parseBoolean(env.getOrDefault(MOCK_API_SERVER, "false"));
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     new JvmMemoryMetrics().bindTo(registry);
-    SchemaProvisioners provisioners = mock ? inMemory() : new CqlProvisioners();
-    TopicAdmins kafkaAdmins = mock ? new InMemoryTopicAdmins() : new KafkaTopicAdmins();
+    SchemaProvisioners provisioners = backends.schemas();
+    TopicAdmins kafkaAdmins = backends.topics();
     Operator operator =
         PipelineOperator.create(
             client,
@@ -77,7 +71,7 @@ public final class OperatorMain implements AutoCloseable {
             provisioners,
             kafkaAdmins,
             MicrometerMetrics.withoutPerResourceMetrics(registry),
-            !mock);
+            backends.serverSideApply());
     ManagementServer management =
         new ManagementServer(
                 config.managementPort(),
@@ -91,19 +85,14 @@ public final class OperatorMain implements AutoCloseable {
                         && operator.getRuntimeInfo().allEventSourcesAreHealthy())
             .start();
     LOG.info(
-        "event=start namespaces={} concurrency={} leader_election={} port={} mock_api_server={}",
+        "event=start namespaces={} concurrency={} leader_election={} port={} ssa={}",
         config.watchNamespaces().isEmpty() ? "all" : config.watchNamespaces(),
         config.reconcileConcurrency(),
         config.leaderElection(),
         management.port(),
-        mock);
+        backends.serverSideApply());
     operator.start();
     return new OperatorMain(operator, provisioners, kafkaAdmins, management);
-  }
-
-  private static SchemaProvisioners inMemory() {
-    InMemorySchemaProvisioner schemas = new InMemorySchemaProvisioner();
-    return connection -> schemas;
   }
 
   public int managementPort() {

@@ -44,7 +44,8 @@ public class PipelineEvents {
     record(pipeline, "Normal", reason, message);
   }
 
-  private void record(StreamingPipeline pipeline, String type, String reason, String message) {
+  /** Writes one Event; protected so a reconciler's unit test can keep them instead. */
+  protected void record(StreamingPipeline pipeline, String type, String reason, String message) {
     String namespace = pipeline.getMetadata().getNamespace();
     String now = clock.instant().truncatedTo(ChronoUnit.SECONDS).toString();
     Event event =

@@ -7,112 +7,53 @@ import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaimStatusBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.StatusBuilder;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import io.javaoperatorsdk.operator.Operator;
-import io.javaoperatorsdk.operator.api.monitoring.Metrics;
 import io.streampipe.api.v1alpha1.PipelineCondition;
-import io.streampipe.operator.runtime.PipelineOperator;
-import io.streampipe.operator.topics.InMemoryTopicAdmins;
-import io.streampipe.provisioning.InMemorySchemaProvisioner;
-import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * A live pipeline's processing.checkpoint.size changed: the claim grows, never shrinks, and says
- * so.
+ * so. Each test has its own Ready pipeline, its claim bound at 1Gi, in its own namespace.
  */
-@EnableKubernetesMockClient(crud = true)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class CheckpointResizeIT {
-  static KubernetesMockServer server;
-  static KubernetesClient client;
-  static final String NS = "resize";
+class CheckpointResizeIT extends OperatorWithSparkOnly {
   static final String NAME = "users";
   static final String CLAIM = NAME + "-checkpoint";
-  static final String AGENT = "streampipe-operator-resize";
-  static Operator operator;
-  static MockCluster cluster;
-
-  @BeforeAll
-  static void start() throws Exception {
-    cluster = new MockCluster(client).loadCrds(List.of("sparkapplications.sparkoperator.k8s.io"));
-    InMemorySchemaProvisioner cassandra = new InMemorySchemaProvisioner();
-    KubernetesClient operatorClient =
-        server.createClient(b -> b.withConfig(OperatorRbac.agent(server, AGENT)));
-    operator =
-        PipelineOperator.create(
-            operatorClient,
-            OperatorConfig.defaults(),
-            connection -> cassandra,
-            new InMemoryTopicAdmins(),
-            Metrics.NOOP,
-            false);
-    operator.start();
-    StreamingPipeline pipeline = TestPipelines.users(NS, NAME);
-    pipeline.getSpec().getSource().setKafkaCluster(null);
-    pipeline.getSpec().getSource().setBootstrapServers("kafka.external:9092");
-    client.resource(pipeline).create();
-    await().atMost(Duration.ofSeconds(20)).until(() -> claim() != null);
-    assertThat(requested()).isEqualTo("1Gi");
-    bind("1Gi");
-    await()
-        .atMost(Duration.ofSeconds(20))
-        .until(() -> cluster.sparkApplications().inNamespace(NS).withName(NAME).get() != null);
-    cluster.jobState(NS, NAME, "RUNNING");
-    await().atMost(Duration.ofSeconds(20)).until(() -> "Ready".equals(reason("Ready")));
-  }
-
-  @AfterAll
-  static void stop() {
-    operator.stop();
-  }
 
   @Test
-  @Order(1)
   void aLargerSizeGrowsTheClaim() {
-    setSize("2Gi");
-    await().atMost(Duration.ofSeconds(20)).until(() -> "2Gi".equals(requested()));
+    String ns = readyAt1Gi("grow");
+    setSize(ns, "2Gi");
+    await().atMost(OperatorFixture.WAIT).until(() -> "2Gi".equals(requested(ns)));
     await()
-        .atMost(Duration.ofSeconds(20))
-        .until(() -> "CheckpointResizing".equals(reason("CheckpointReady")));
-    assertThat(condition("CheckpointReady").getStatus()).isEqualTo("True");
-    assertThat(condition("CheckpointReady").getMessage()).contains("1Gi", "2Gi");
+        .atMost(OperatorFixture.WAIT)
+        .until(() -> "CheckpointResizing".equals(reason(ns, "CheckpointReady")));
+    assertThat(condition(ns, "CheckpointReady").getStatus()).isEqualTo("True");
+    assertThat(condition(ns, "CheckpointReady").getMessage()).contains("1Gi", "2Gi");
 
-    bind("2Gi");
+    bind(ns, "2Gi");
     await()
-        .atMost(Duration.ofSeconds(20))
-        .until(() -> "CheckpointBound".equals(reason("CheckpointReady")));
-    await().atMost(Duration.ofSeconds(20)).until(() -> "Ready".equals(reason("Ready")));
+        .atMost(OperatorFixture.WAIT)
+        .until(() -> "CheckpointBound".equals(reason(ns, "CheckpointReady")));
+    await().atMost(OperatorFixture.WAIT).until(() -> "Ready".equals(reason(ns, "Ready")));
   }
 
   @Test
-  @Order(2)
   void aSmallerSizeIsRefusedAndTheClaimKept() {
-    setSize("1Gi");
+    String ns = readyAt1Gi("shrink");
+    setSize(ns, "512Mi");
     await()
-        .atMost(Duration.ofSeconds(20))
-        .until(() -> "CheckpointResizeRefused".equals(reason("CheckpointReady")));
-    PipelineCondition checkpoint = condition("CheckpointReady");
+        .atMost(OperatorFixture.WAIT)
+        .until(() -> "CheckpointResizeRefused".equals(reason(ns, "CheckpointReady")));
+    PipelineCondition checkpoint = condition(ns, "CheckpointReady");
     assertThat(checkpoint.getStatus()).isEqualTo("False");
-    assertThat(checkpoint.getMessage()).contains("cannot shrink", "1Gi", "2Gi");
-    assertThat(condition("Ready").getStatus()).isEqualTo("False");
-    assertThat(requested()).isEqualTo("2Gi");
+    assertThat(checkpoint.getMessage()).contains("cannot shrink", "512Mi", "1Gi");
+    assertThat(condition(ns, "Ready").getStatus()).isEqualTo("False");
+    assertThat(requested(ns)).isEqualTo("1Gi");
   }
 
   @Test
-  @Order(3)
   void anExpansionTheApiServerRefusesIsReported() {
+    String ns = readyAt1Gi("refused");
     // What an API server answers when the claim's StorageClass has no allowVolumeExpansion.
     String refusal =
         "persistentvolumeclaims \""
@@ -122,7 +63,7 @@ class CheckpointResizeIT {
     server
         .expect()
         .patch()
-        .withPath("/api/v1/namespaces/" + NS + "/persistentvolumeclaims/" + CLAIM)
+        .withPath("/api/v1/namespaces/" + ns + "/persistentvolumeclaims/" + CLAIM)
         .andReturn(
             403,
             new StatusBuilder()
@@ -132,78 +73,69 @@ class CheckpointResizeIT {
                 .withMessage(refusal)
                 .build())
         .always();
-    setSize("3Gi");
+    setSize(ns, "3Gi");
     await()
-        .atMost(Duration.ofSeconds(20))
+        .atMost(OperatorFixture.WAIT)
         .until(
             () ->
-                String.valueOf(condition("CheckpointReady").getMessage())
+                String.valueOf(condition(ns, "CheckpointReady").getMessage())
                     .contains("must support resize"));
-    PipelineCondition checkpoint = condition("CheckpointReady");
+    PipelineCondition checkpoint = condition(ns, "CheckpointReady");
     assertThat(checkpoint.getReason()).isEqualTo("CheckpointResizeRefused");
     assertThat(checkpoint.getStatus()).isEqualTo("False");
-    assertThat(checkpoint.getMessage()).contains("2Gi", "3Gi");
-    assertThat(requested()).isEqualTo("2Gi");
-    assertThat(reason("TopicsReady")).as("the rest of the pipeline is untouched").isNotEmpty();
+    assertThat(checkpoint.getMessage()).contains("1Gi", "3Gi");
+    assertThat(requested(ns)).isEqualTo("1Gi");
+    assertThat(reason(ns, "TopicsReady")).as("the rest of the pipeline is untouched").isNotEmpty();
   }
 
-  @Test
-  @Order(99)
-  void everyCallIsOneTheChartGrants() throws InterruptedException {
-    Map<String, Set<String>> granted = ChartRules.granted("namespaced", "cluster");
-    OperatorRbac.used(server, AGENT)
-        .forEach(
-            (resource, verbs) ->
-                assertThat(granted.getOrDefault(resource, Set.of()))
-                    .as("the chart grants " + resource + " " + verbs)
-                    .containsAll(verbs));
+  /** A Ready pipeline over the Admin API in namespace {@code ns}, its claim bound at 1Gi. */
+  private static String readyAt1Gi(String ns) {
+    client.resource(TestPipelines.withServers(ns, NAME, "kafka.external:9092")).create();
+    await().atMost(OperatorFixture.WAIT).until(() -> operator.claim(ns, NAME) != null);
+    assertThat(requested(ns)).isEqualTo("1Gi");
+    bind(ns, "1Gi");
+    await().atMost(OperatorFixture.WAIT).until(() -> operator.job(ns, NAME) != null);
+    operator.cluster.jobState(ns, NAME, "RUNNING");
+    await().atMost(OperatorFixture.WAIT).until(() -> "Ready".equals(reason(ns, "Ready")));
+    return ns;
   }
 
-  private static void setSize(String size) {
-    client
-        .resources(StreamingPipeline.class)
-        .inNamespace(NS)
-        .withName(NAME)
-        .edit(
-            p -> {
-              p.getSpec().getProcessing().getCheckpoint().setSize(size);
-              return p;
-            });
+  private static void setSize(String ns, String size) {
+    operator.edit(
+        ns,
+        NAME,
+        p -> {
+          p.getSpec().getProcessing().getCheckpoint().setSize(size);
+          return p;
+        });
   }
 
   /** The volume binder's and the resizer's part: the claim is bound with this capacity. */
-  private static void bind(String capacity) {
-    PersistentVolumeClaim claim = claim();
+  private static void bind(String ns, String capacity) {
+    PersistentVolumeClaim claim = operator.claim(ns, NAME);
     claim.setStatus(
         new PersistentVolumeClaimStatusBuilder()
             .withPhase("Bound")
             .withCapacity(Map.of("storage", new Quantity(capacity)))
             .build());
-    client.persistentVolumeClaims().inNamespace(NS).resource(claim).updateStatus();
+    client.persistentVolumeClaims().inNamespace(ns).resource(claim).updateStatus();
   }
 
-  private static PersistentVolumeClaim claim() {
-    return client.persistentVolumeClaims().inNamespace(NS).withName(CLAIM).get();
+  private static String requested(String ns) {
+    return operator
+        .claim(ns, NAME)
+        .getSpec()
+        .getResources()
+        .getRequests()
+        .get("storage")
+        .toString();
   }
 
-  private static String requested() {
-    return claim().getSpec().getResources().getRequests().get("storage").toString();
+  private static PipelineCondition condition(String ns, String type) {
+    return operator.condition(ns, NAME, type).orElse(new PipelineCondition());
   }
 
-  private static PipelineCondition condition(String type) {
-    return conditionOf(type).orElse(new PipelineCondition());
-  }
-
-  private static String reason(String type) {
-    return conditionOf(type).map(PipelineCondition::getReason).orElse("");
-  }
-
-  private static Optional<PipelineCondition> conditionOf(String type) {
-    StreamingPipeline p =
-        client.resources(StreamingPipeline.class).inNamespace(NS).withName(NAME).get();
-    if (p == null || p.getStatus() == null || p.getStatus().getConditions() == null) {
-      return Optional.empty();
-    }
-    return p.getStatus().getConditions().stream().filter(c -> type.equals(c.getType())).findFirst();
+  private static String reason(String ns, String type) {
+    return operator.reason(ns, NAME, type);
   }
 }

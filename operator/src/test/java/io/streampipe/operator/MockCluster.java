@@ -22,13 +22,19 @@ public final class MockCluster {
     this.client = client;
   }
 
+  /** The upstream CRDs of every operator streampipe works with. */
+  public static final List<String> UPSTREAM =
+      List.of(
+          "kafkatopics.kafka.strimzi.io",
+          "kafkas.kafka.strimzi.io",
+          "sparkapplications.sparkoperator.k8s.io",
+          "podmonitors.monitoring.coreos.com");
+
+  /** Spark's alone: neither Strimzi nor the Prometheus Operator. */
+  public static final List<String> SPARK_ONLY = List.of("sparkapplications.sparkoperator.k8s.io");
+
   public MockCluster loadCrds() throws IOException {
-    return loadCrds(
-        List.of(
-            "kafkatopics.kafka.strimzi.io",
-            "kafkas.kafka.strimzi.io",
-            "sparkapplications.sparkoperator.k8s.io",
-            "podmonitors.monitoring.coreos.com"));
+    return loadCrds(UPSTREAM);
   }
 
   /** Ours and only the named upstream CRDs, as in a cluster without some of the operators. */
@@ -115,5 +121,11 @@ public final class MockCluster {
             .withCapacity(claim.getSpec().getResources().getRequests())
             .build());
     client.persistentVolumeClaims().inNamespace(namespace).resource(claim).updateStatus();
+  }
+
+  /** The spec of a resource the mock holds, e.g. a KafkaTopic's. */
+  @SuppressWarnings("unchecked")
+  public static Map<String, Object> spec(GenericKubernetesResource resource) {
+    return (Map<String, Object>) resource.getAdditionalProperties().get("spec");
   }
 }

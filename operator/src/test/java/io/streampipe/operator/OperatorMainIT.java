@@ -26,14 +26,9 @@ class OperatorMainIT {
     new MockCluster(client).loadCrds();
     OperatorMain running =
         OperatorMain.start(
-            Map.of(
-                OperatorMain.MOCK_API_SERVER,
-                "true",
-                "STREAMPIPE_MANAGEMENT_PORT",
-                "0",
-                "STREAMPIPE_WATCH_NAMESPACES",
-                "main"),
-            client);
+            Map.of("STREAMPIPE_MANAGEMENT_PORT", "0", "STREAMPIPE_WATCH_NAMESPACES", "main"),
+            client,
+            MockApiServerMain.inMemory());
     int port = running.managementPort();
     try {
       assertThat(get(port, "/startupz").statusCode()).isEqualTo(200);

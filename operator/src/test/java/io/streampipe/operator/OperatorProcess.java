@@ -14,8 +14,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@link OperatorMain} in its own JVM, pointed at a mock API server, so its memory and CPU are its
- * own: what the benchmark measures. It runs on the module's runtime classpath with the heap a 512
+ * {@link OperatorMain} in its own JVM, started by {@link MockApiServerMain} and pointed at a mock
+ * API server, so its memory and CPU are its own: what the benchmark measures. It runs on this JVM's
+ * test classpath (the in-memory backends live there) with the production logging and the heap a 512
  * MiB container gives it under the chart's -XX:MaxRAMPercentage=75.
  */
 final class OperatorProcess implements AutoCloseable {
@@ -33,10 +34,9 @@ final class OperatorProcess implements AutoCloseable {
   static OperatorProcess start(String masterUrl, Map<String, String> env, Path log)
       throws IOException {
     int port = freePort();
-    String classpath =
-        Path.of("target/classes").toAbsolutePath()
-            + java.io.File.pathSeparator
-            + Files.readString(Path.of("target/classpath.txt")).trim();
+    // Failsafe sets java.class.path to the tests' classpath; log4j2-test.xml is on it too.
+    String classpath = System.getProperty("java.class.path");
+    Path logging = Path.of("target/classes/log4j2.xml").toAbsolutePath();
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add(HEAP);
@@ -44,13 +44,13 @@ final class OperatorProcess implements AutoCloseable {
     command.add("-Dkubernetes.auth.tryKubeConfig=false");
     command.add("-Dkubernetes.auth.tryServiceAccount=false");
     command.add("-Dkubernetes.namespace=default");
+    command.add("-Dlog4j2.configurationFile=" + logging);
     command.add("-cp");
     command.add(classpath);
-    command.add(OperatorMain.class.getName());
+    command.add(MockApiServerMain.class.getName());
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.redirectOutput(log.toFile());
     builder.environment().putAll(env);
-    builder.environment().put(OperatorMain.MOCK_API_SERVER, "true");
     builder.environment().put("STREAMPIPE_MANAGEMENT_PORT", String.valueOf(port));
     return new OperatorProcess(builder.start(), port);
   }

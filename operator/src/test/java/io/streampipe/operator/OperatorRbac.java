@@ -85,6 +85,20 @@ final class OperatorRbac {
         .isEqualTo(explained);
   }
 
+  /** Every call the operator made is one the chart grants (or every user may make). */
+  static void assertGranted(KubernetesMockServer server, String userAgent)
+      throws InterruptedException {
+    Map<String, Set<String>> granted =
+        ChartRules.granted("namespaced", "cluster", "leaderElection");
+    Map<String, Set<String>> used = used(server, userAgent);
+    EVERY_USER.forEach(used::remove);
+    used.forEach(
+        (resource, verbs) ->
+            assertThat(granted.getOrDefault(resource, Set.of()))
+                .as("the chart grants " + resource + " " + verbs)
+                .containsAll(verbs));
+  }
+
   /**
    * Answers JOSDK's start-up SelfSubjectRulesReview as an API server would for the chart's
    * leader-election Role, so the operator's own lease check runs against the chart.

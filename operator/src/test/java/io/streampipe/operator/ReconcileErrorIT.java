@@ -6,51 +6,16 @@ import static org.awaitility.Awaitility.await;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.Status;
 import io.fabric8.kubernetes.api.model.StatusBuilder;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import io.javaoperatorsdk.operator.Operator;
-import io.javaoperatorsdk.operator.api.monitoring.Metrics;
-import io.streampipe.operator.runtime.PipelineOperator;
 import io.streampipe.operator.status.Reason;
-import io.streampipe.operator.topics.InMemoryTopicAdmins;
-import io.streampipe.provisioning.InMemorySchemaProvisioner;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * A status patch the API server refuses once, each case in its own namespace: a conflict is retried
  * quietly, any other refusal is a Warning that says what happened in one sentence.
  */
-@EnableKubernetesMockClient(crud = true)
-class ReconcileErrorIT {
-  static KubernetesMockServer server;
-  static KubernetesClient client;
-  static Operator operator;
-
-  @BeforeAll
-  static void start() throws Exception {
-    new MockCluster(client).loadCrds();
-    InMemorySchemaProvisioner cassandra = new InMemorySchemaProvisioner();
-    operator =
-        PipelineOperator.create(
-            server.createClient(),
-            OperatorConfig.defaults(),
-            connection -> cassandra,
-            new InMemoryTopicAdmins(),
-            Metrics.NOOP,
-            false);
-    operator.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    operator.stop();
-  }
-
+class ReconcileErrorIT extends OperatorAgainstMockServer {
   @Test
   void aConflictOnTheStatusIsRetriedWithoutAWarning() {
     refuseStatusPatchOnce(
@@ -117,12 +82,11 @@ class ReconcileErrorIT {
   }
 
   private static StreamingPipeline pipeline(String namespace, String name) {
-    return client.resources(StreamingPipeline.class).inNamespace(namespace).withName(name).get();
+    return operator.pipeline(namespace, name);
   }
 
   private static List<Event> warnings(String namespace, String name) {
-    return client.v1().events().inNamespace(namespace).list().getItems().stream()
-        .filter(e -> name.equals(e.getInvolvedObject().getName()))
+    return operator.events(namespace, name).stream()
         .filter(e -> "Warning".equals(e.getType()))
         .toList();
   }

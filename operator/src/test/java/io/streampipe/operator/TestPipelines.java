@@ -26,6 +26,14 @@ public final class TestPipelines {
     return pipeline;
   }
 
+  /** users-pipeline.yaml with these bootstrap servers and no Strimzi cluster. */
+  public static StreamingPipeline withServers(String namespace, String name, String servers) {
+    StreamingPipeline pipeline = users(namespace, name);
+    pipeline.getSpec().getSource().setKafkaCluster(null);
+    pipeline.getSpec().getSource().setBootstrapServers(servers);
+    return pipeline;
+  }
+
   /** Gives the pipeline a uid and generation, as the API server would. */
   public static StreamingPipeline stored(StreamingPipeline pipeline) {
     pipeline.getMetadata().setUid("0b6a4c1e-1111-2222-3333-444455556666");

@@ -5,8 +5,9 @@ import io.streampipe.api.cql.TableDefinition;
 
 /**
  * Creates and safely evolves a pipeline's keyspace and table. {@link CqlSchemaProvisioner} talks to
- * Cassandra; {@link InMemorySchemaProvisioner} keeps the same rules in memory for callers' tests.
- * Every method validates names through the api's CQL rendering before anything is sent.
+ * Cassandra; this module's test-jar has {@code InMemorySchemaProvisioner}, the same rules in memory
+ * for callers' tests. Every method validates names through the api's CQL rendering before anything
+ * is sent.
  */
 public interface CassandraSchemaProvisioner {
 

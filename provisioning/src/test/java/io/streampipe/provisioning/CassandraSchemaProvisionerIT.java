@@ -4,6 +4,7 @@ import static io.streampipe.provisioning.Pipelines.events;
 import static io.streampipe.provisioning.Pipelines.keyspace;
 import static io.streampipe.provisioning.Pipelines.withColumn;
 import static io.streampipe.provisioning.Pipelines.withTtl;
+import static io.streampipe.provisioning.Pipelines.withoutColumn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -108,7 +109,7 @@ class CassandraSchemaProvisionerIT {
         new TableDefinition(
             ks.name(), "events", table.columns(), List.of("id", "at"), List.of(), 1200);
     TableDefinition retyped = withTtl(withColumn(table, "kind", "int"), 5);
-    TableDefinition dropped = withColumn(withoutKind(table), "extra", "text");
+    TableDefinition dropped = withColumn(withoutColumn(table, "kind"), "extra", "text");
 
     for (TableDefinition unsafe : List.of(otherKey, retyped, dropped)) {
       counting.reset();
@@ -155,18 +156,6 @@ class CassandraSchemaProvisionerIT {
 
   private TableDefinition observed() {
     return provisioner.observe(ks.name(), "events").existing().orElseThrow();
-  }
-
-  private static TableDefinition withoutKind(TableDefinition table) {
-    Map<String, String> columns = new HashMap<>(table.columns());
-    columns.remove("kind");
-    return new TableDefinition(
-        table.keyspace(),
-        table.table(),
-        columns,
-        table.partitionKey(),
-        table.clusteringColumns(),
-        1200);
   }
 
   private int defaultTtl() {

@@ -44,6 +44,16 @@ final class Pipelines {
   static TableDefinition withColumn(TableDefinition table, String column, String type) {
     Map<String, String> columns = new LinkedHashMap<>(table.columns());
     columns.put(column, type);
+    return withColumns(table, columns);
+  }
+
+  static TableDefinition withoutColumn(TableDefinition table, String column) {
+    Map<String, String> columns = new LinkedHashMap<>(table.columns());
+    columns.remove(column);
+    return withColumns(table, columns);
+  }
+
+  private static TableDefinition withColumns(TableDefinition table, Map<String, String> columns) {
     return new TableDefinition(
         table.keyspace(),
         table.table(),

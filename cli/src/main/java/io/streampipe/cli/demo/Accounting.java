@@ -1,13 +1,18 @@
 package io.streampipe.cli.demo;
 
 import io.streampipe.cli.produce.EventKind;
+import io.streampipe.ingest.IngestMetrics;
 import io.streampipe.job.metrics.PipelineTotals;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Checks that every produced event ended where it should: a row, a collapsed repeat, or a dead
- * letter.
+ * letter. When events start at an API, the ingester's edge counts come in between: served ==
+ * received == sent to the topic + dead-lettered at the edge, and the edge's refusals count as dead
+ * letters.
  */
 public final class Accounting {
   private static final List<String> RULE_LABELS =
@@ -16,7 +21,7 @@ public final class Accounting {
   private Accounting() {}
 
   /**
-   * @param produced events sent, by kind
+   * @param produced events sent to the topic, by kind
    * @param totals what the job counted
    * @param rows rows now in the table
    * @param deadLetters dead-letter records read back, by rule
@@ -26,34 +31,89 @@ public final class Accounting {
       PipelineTotals totals,
       long rows,
       Map<String, Long> deadLetters) {
+    return checks(produced, Optional.empty(), totals, rows, deadLetters);
+  }
+
+  /**
+   * @param served events the API served, by kind
+   * @param ingested what the ingester counted
+   */
+  public static List<Check> checks(
+      Map<EventKind, Long> served,
+      IngestMetrics.Totals ingested,
+      PipelineTotals totals,
+      long rows,
+      Map<String, Long> deadLetters) {
+    return checks(served, Optional.of(ingested), totals, rows, deadLetters);
+  }
+
+  private static List<Check> checks(
+      Map<EventKind, Long> produced,
+      Optional<IngestMetrics.Totals> edge,
+      PipelineTotals totals,
+      long rows,
+      Map<String, Long> deadLetters) {
     long sent = produced.values().stream().mapToLong(Long::longValue).sum();
     long bad = sent - count(produced, EventKind.VALID) - count(produced, EventKind.DUPLICATE);
-    return List.of(
-        new Check("records read == events produced", sent, totals.read()),
+    List<Check> checks = new ArrayList<>();
+    if (edge.isPresent()) {
+      IngestMetrics.Totals ingested = edge.get();
+      checks.add(
+          new Check(
+              "records received by the ingester == records served", sent, ingested.received()));
+      checks.add(
+          new Check(
+              "received == sent to the topic + dead-lettered at the edge",
+              ingested.received(),
+              ingested.sent() + ingested.deadLettered()));
+      checks.add(
+          new Check(
+              "records read by the job == sent by the ingester", ingested.sent(), totals.read()));
+    } else {
+      checks.add(new Check("records read == events produced", sent, totals.read()));
+    }
+    checks.add(
         new Check(
             "valid + dead-lettered == read",
             totals.read(),
-            totals.written() + totals.deduplicated() + totals.deadLettered()),
+            totals.written() + totals.deduplicated() + totals.deadLettered()));
+    checks.add(
         new Check(
-            "rows in Cassandra == distinct valid events", count(produced, EventKind.VALID), rows),
+            "rows in Cassandra == distinct valid events", count(produced, EventKind.VALID), rows));
+    checks.add(
         new Check(
-            "dead letters == bad events", bad, sum(deadLetters, List.copyOf(deadLetters.keySet()))),
+            "dead letters == bad events",
+            bad,
+            sum(deadLetters, List.copyOf(deadLetters.keySet()))));
+    checks.add(
+        edge.isPresent()
+            ? new Check(
+                "non-JSON bodies dead-lettered at the edge",
+                count(produced, EventKind.MALFORMED_JSON),
+                count(deadLetters, "ingest_not_json"))
+            : new Check(
+                "malformed JSON dead-lettered",
+                count(produced, EventKind.MALFORMED_JSON),
+                count(deadLetters, "malformed_json")));
+    // A missing keyField is refused at the edge, before the job could call it missing.
+    checks.add(
         new Check(
-            "malformed JSON dead-lettered",
-            count(produced, EventKind.MALFORMED_JSON),
-            count(deadLetters, "malformed_json")),
-        new Check(
-            "missing required dead-lettered",
+            edge.isPresent()
+                ? "missing required dead-lettered (at the edge when it is the key)"
+                : "missing required dead-lettered",
             count(produced, EventKind.MISSING_REQUIRED),
-            count(deadLetters, "required")),
+            count(deadLetters, "required") + count(deadLetters, "ingest_missing_key")));
+    checks.add(
         new Check(
             "wrong type dead-lettered",
             count(produced, EventKind.WRONG_TYPE),
-            count(deadLetters, "type")),
+            count(deadLetters, "type")));
+    checks.add(
         new Check(
             "rule violations dead-lettered",
             count(produced, EventKind.RULE_VIOLATION),
             sum(deadLetters, RULE_LABELS)));
+    return checks;
   }
 
   private static <K> long count(Map<K, Long> counts, K key) {

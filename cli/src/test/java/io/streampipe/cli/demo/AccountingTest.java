@@ -3,6 +3,7 @@ package io.streampipe.cli.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.streampipe.cli.produce.EventKind;
+import io.streampipe.ingest.IngestMetrics;
 import io.streampipe.job.metrics.PipelineTotals;
 import java.util.List;
 import java.util.Map;
@@ -72,5 +73,40 @@ class AccountingTest {
             .toList();
 
     assertThat(failed).extracting(Check::name).containsExactly("records read == events produced");
+  }
+
+  @Test
+  void fromAnApiTheEdgeCountsBalanceAndItsRefusalsAreDeadLetters() {
+    // The 2 non-JSON bodies and the record without its key stop at the ingester.
+    IngestMetrics.Totals ingested = new IngestMetrics.Totals(100, 97, 3, 0);
+    PipelineTotals totals = new PipelineTotals(5, 97, 92, 2, 3);
+    Map<String, Long> deadLetters =
+        Map.of("ingest_not_json", 2L, "ingest_missing_key", 1L, "type", 2L, "max", 1L);
+
+    List<Check> checks = Accounting.checks(produced, ingested, totals, 90, deadLetters);
+
+    assertThat(checks).allMatch(Check::ok);
+    assertThat(checks)
+        .extracting(Check::name)
+        .contains("records read by the job == sent by the ingester")
+        .doesNotContain("records read == events produced");
+  }
+
+  @Test
+  void recordsTheIngesterNeitherSentNorDeadLetteredFail() {
+    // One record failed to reach the topic: counted neither as sent nor as a dead letter.
+    IngestMetrics.Totals ingested = new IngestMetrics.Totals(100, 96, 3, 1);
+    PipelineTotals totals = new PipelineTotals(5, 96, 91, 2, 3);
+    Map<String, Long> deadLetters =
+        Map.of("ingest_not_json", 2L, "ingest_missing_key", 1L, "type", 2L, "min", 1L);
+
+    List<Check> failed =
+        Accounting.checks(produced, ingested, totals, 90, deadLetters).stream()
+            .filter(c -> !c.ok())
+            .toList();
+
+    assertThat(failed)
+        .extracting(Check::name)
+        .containsExactly("received == sent to the topic + dead-lettered at the edge");
   }
 }

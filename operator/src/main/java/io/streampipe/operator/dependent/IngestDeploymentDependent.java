@@ -8,6 +8,7 @@ import io.javaoperatorsdk.operator.processing.dependent.workflow.Condition;
 import io.streampipe.operator.StreamingPipeline;
 import io.streampipe.operator.desired.DesiredIngestDeployment;
 import io.streampipe.operator.desired.Names;
+import java.util.Optional;
 
 /** The Deployment running the ingester, only while the pipeline has {@code spec.ingest}. */
 public class IngestDeploymentDependent
@@ -20,6 +21,20 @@ public class IngestDeploymentDependent
 
   public static String resourceName(StreamingPipeline pipeline) {
     return Names.ingestDeployment(pipeline.getMetadata().getName());
+  }
+
+  /**
+   * By name: JOSDK's default lookup builds the desired Deployment to learn its name, which it
+   * cannot once spec.ingest is gone and the Deployment is to be deleted.
+   */
+  @Override
+  public Optional<Deployment> getSecondaryResource(
+      StreamingPipeline primary, Context<StreamingPipeline> context) {
+    String name = resourceName(primary);
+    return context
+        .getSecondaryResourcesAsStream(Deployment.class)
+        .filter(d -> name.equals(d.getMetadata().getName()))
+        .findFirst();
   }
 
   @Override

@@ -63,16 +63,23 @@ final class JsonScan {
         if (!structures) {
           return null;
         }
-        // Offsets of a parser over part of an array count from that part's start.
-        int from = (int) parser.currentTokenLocation().getByteOffset();
-        parser.skipChildren();
-        int to = (int) parser.currentLocation().getByteOffset();
-        return new String(json, offset + from, to - from, StandardCharsets.UTF_8);
+        return raw(parser, json, offset);
       }
       return token != JsonToken.VALUE_NULL ? parser.getText() : null;
     } catch (IOException e) {
       return null;
     }
+  }
+
+  /**
+   * The object or array the parser stands on, as the JSON text it was written as; the parser reads
+   * {@code json} from {@code offset}, and its offsets count from there.
+   */
+  static String raw(JsonParser parser, byte[] json, int offset) throws IOException {
+    int from = (int) parser.currentTokenLocation().getByteOffset();
+    parser.skipChildren();
+    int to = (int) parser.currentLocation().getByteOffset();
+    return new String(json, offset + from, to - from, StandardCharsets.UTF_8);
   }
 
   private static boolean seekField(JsonParser parser, String name) throws IOException {

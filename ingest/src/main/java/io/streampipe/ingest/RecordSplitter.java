@@ -19,6 +19,9 @@ final class RecordSplitter {
   private final JsonPointer keyPointer;
   private final int maxRecordBytes;
 
+  /** The key's field name when it is a top-level field, found while the element is read. */
+  private final String keyName;
+
   /**
    * @param keyField a top-level field name or a JSON Pointer; null for records without a key
    */
@@ -31,10 +34,15 @@ final class RecordSplitter {
                 ? JsonPointer.compile(keyField)
                 : JsonPointer.compile("/" + keyField.replace("~", "~0").replace("/", "~1"));
     this.maxRecordBytes = maxRecordBytes;
+    this.keyName =
+        keyPointer != null && keyPointer.tail().matches() ? keyPointer.getMatchingProperty() : null;
   }
 
-  /** Where one element sits in the body: bytes {@code from} (inclusive) to {@code to}. */
-  record Slice(int from, int to) {}
+  /**
+   * Where one element sits in the body: bytes {@code from} (inclusive) to {@code to}; {@code key}
+   * when a top-level key field was found on the way.
+   */
+  record Slice(int from, int to, String key) {}
 
   /** A body split into records and refusals; {@code json} is false when it is not JSON. */
   record Split(byte[] body, boolean json, List<Slice> elements, List<Outcome> outcomes) {}
@@ -55,17 +63,17 @@ final class RecordSplitter {
         return refused(body, false, EdgeReason.NOT_JSON, "the body is empty");
       }
       if (whole) {
-        parser.skipChildren();
-        elements.add(new Slice(0, body.length));
+        // The body is sent as it came, surrounding whitespace and all.
+        elements.add(new Slice(0, body.length, slice(parser, body).key()));
       } else if (JsonScan.seek(parser, recordsPath)
           && parser.currentToken() != JsonToken.VALUE_NULL) {
         found = true;
         if (parser.currentToken() == JsonToken.START_ARRAY) {
           while (parser.nextToken() != JsonToken.END_ARRAY) {
-            elements.add(slice(parser));
+            elements.add(slice(parser, body));
           }
         } else {
-          elements.add(slice(parser));
+          elements.add(slice(parser, body));
         }
       }
       // The rest is read too: a body that is not JSON throughout is refused whole.
@@ -85,14 +93,27 @@ final class RecordSplitter {
     return new Split(body, true, elements, outcomes);
   }
 
-  private static Slice slice(JsonParser parser) throws IOException {
+  private Slice slice(JsonParser parser, byte[] body) throws IOException {
     int from = (int) parser.currentTokenLocation().getByteOffset();
-    if (parser.currentToken().isStructStart()) {
+    String key = null;
+    if (keyName != null && parser.currentToken() == JsonToken.START_OBJECT) {
+      while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        boolean isKey = keyName.equals(parser.currentName());
+        JsonToken value = parser.nextToken();
+        if (isKey && value.isScalarValue() && value != JsonToken.VALUE_NULL) {
+          key = parser.getText();
+        } else if (isKey && value.isStructStart()) {
+          key = JsonScan.raw(parser, body, 0);
+        } else {
+          parser.skipChildren();
+        }
+      }
+    } else if (parser.currentToken().isStructStart()) {
       parser.skipChildren();
     } else {
       parser.finishToken();
     }
-    return new Slice(from, (int) parser.currentLocation().getByteOffset());
+    return new Slice(from, (int) parser.currentLocation().getByteOffset(), key);
   }
 
   private Outcome record(byte[] body, Slice element) {
@@ -105,7 +126,10 @@ final class RecordSplitter {
     if (keyPointer == null) {
       return new Outcome(value, null, null, null);
     }
-    String key = JsonScan.key(body, element.from(), length, keyPointer);
+    String key =
+        element.key() != null
+            ? element.key()
+            : JsonScan.key(body, element.from(), length, keyPointer);
     if (key == null) {
       return new Outcome(value, null, EdgeReason.MISSING_KEY, "no key at " + keyPointer);
     }

@@ -10,11 +10,9 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.javaoperatorsdk.operator.Operator;
-import io.javaoperatorsdk.operator.api.monitoring.Metrics;
 import io.streampipe.api.v1alpha1.PipelineCondition;
 import io.streampipe.api.v1alpha1.StreamingPipelineSpec;
 import io.streampipe.operator.desired.DesiredIngestDeployment;
-import io.streampipe.operator.runtime.PipelineOperator;
 import io.streampipe.operator.topics.InMemoryTopicAdmins;
 import io.streampipe.provisioning.InMemorySchemaProvisioner;
 import java.time.Duration;
@@ -46,17 +44,9 @@ class IngestDeploymentIT {
                 List.of(
                     "sparkapplications.sparkoperator.k8s.io", "podmonitors.monitoring.coreos.com"));
     InMemorySchemaProvisioner cassandra = new InMemorySchemaProvisioner();
-    KubernetesClient operatorClient =
-        server.createClient(b -> b.withConfig(OperatorRbac.agent(server, AGENT)));
     operator =
-        PipelineOperator.create(
-            operatorClient,
-            OperatorConfig.defaults(),
-            connection -> cassandra,
-            new InMemoryTopicAdmins(),
-            Metrics.NOOP,
-            false);
-    operator.start();
+        MockCluster.startOperator(
+            server, AGENT, OperatorConfig.defaults(), c -> cassandra, new InMemoryTopicAdmins());
   }
 
   @AfterAll

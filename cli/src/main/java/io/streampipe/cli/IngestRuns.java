@@ -4,8 +4,10 @@ import io.streampipe.api.v1alpha1.StreamingPipelineSpec;
 import io.streampipe.api.validation.ValidPipeline;
 import io.streampipe.ingest.IngestMetrics;
 import io.streampipe.ingest.Ingester;
+import io.streampipe.ingest.SourceUrl;
 import io.streampipe.provisioning.KafkaTopicProvisioner;
 import java.io.PrintWriter;
+import java.net.URI;
 import java.util.OptionalInt;
 
 /** Starts the ingester of a pipeline from the command line: its topics first, then the source. */
@@ -59,8 +61,13 @@ public final class IngestRuns {
   private static String source(StreamingPipelineSpec spec) {
     var ingest = spec.getIngest();
     if (ingest.getHttp() != null) {
-      return ingest.getHttp().getUrl() + " every " + ingest.getHttp().getInterval();
+      return redacted(ingest.getHttp().getUrl()) + " every " + ingest.getHttp().getInterval();
     }
-    return ingest.getSse() != null ? ingest.getSse().getUrl() : ingest.getWebsocket().getUrl();
+    return redacted(
+        ingest.getSse() != null ? ingest.getSse().getUrl() : ingest.getWebsocket().getUrl());
+  }
+
+  private static String redacted(String url) {
+    return SourceUrl.redacted(URI.create(url));
   }
 }

@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
-import io.fabric8.kubernetes.api.model.PodSecurityContext;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Probe;
-import io.fabric8.kubernetes.api.model.SecurityContext;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -28,25 +26,7 @@ class ChartPodSecurityTest {
   @ValueSource(strings = {"default", "namespace-list", "ha", "monitoring"})
   void restrictedSecurityContext(String values) {
     PodSpec pod = pod(values);
-    PodSecurityContext podContext = pod.getSecurityContext();
-    Container operator = pod.getContainers().get(0);
-    SecurityContext context = operator.getSecurityContext();
-
-    assertThat(podContext.getRunAsNonRoot()).isTrue();
-    assertThat(podContext.getRunAsUser()).isPositive();
-    assertThat(podContext.getSeccompProfile().getType()).isEqualTo("RuntimeDefault");
-    assertThat(context.getRunAsNonRoot()).isTrue();
-    assertThat(context.getAllowPrivilegeEscalation()).isFalse();
-    assertThat(context.getReadOnlyRootFilesystem()).isTrue();
-    assertThat(context.getPrivileged()).isNotEqualTo(Boolean.TRUE);
-    assertThat(context.getCapabilities().getDrop()).containsExactly("ALL");
-    assertThat(context.getCapabilities().getAdd()).isNullOrEmpty();
-    assertThat(context.getSeccompProfile().getType()).isEqualTo("RuntimeDefault");
-    assertThat(pod.getHostNetwork()).isNotEqualTo(Boolean.TRUE);
-    assertThat(operator.getVolumeMounts())
-        .anySatisfy(m -> assertThat(m.getMountPath()).isEqualTo("/tmp"));
-    assertThat(pod.getVolumes())
-        .anySatisfy(v -> assertThat(v.getEmptyDir()).as(v.getName()).isNotNull());
+    RestrictedPod.assertRestricted(pod, pod.getContainers().get(0));
   }
 
   @Test

@@ -56,6 +56,8 @@ class ChartRbacTest {
     assertThat(NAMESPACED.get("/secrets")).containsExactly("get");
     assertThat(NAMESPACED).doesNotContainKey("events.k8s.io/events");
     assertThat(NAMESPACED.get("sparkoperator.k8s.io/sparkapplications")).doesNotContain("delete");
+    assertThat(NAMESPACED.get("apps/deployments"))
+        .containsExactlyInAnyOrder("list", "watch", "create", "update", "patch", "delete");
     assertThat(CRDS)
         .isEqualTo(Map.of("apiextensions.k8s.io/customresourcedefinitions", Set.of("get")));
   }

@@ -3,6 +3,7 @@ package io.streampipe.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.streampipe.operator.desired.DesiredIngestDeployment;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -90,6 +91,19 @@ class ImagesTest {
     assertThat(sparkApplication).exists();
     assertThat(Files.readString(sparkApplication)).contains("SPARK_UID = 185");
     assertThat(dockerfile).contains("USER 185:185");
+  }
+
+  @Test
+  void jobImageCarriesTheIngesterOnTheClassPathTheOperatorsDeploymentUses() throws IOException {
+    String dockerfile = dockerfile("pipeline-job");
+    String launcher =
+        Files.readString(DeployPaths.project().resolve("deploy/docker/streampipe.sh"));
+    String cliPom = Files.readString(DeployPaths.project().resolve("cli/pom.xml"));
+
+    // The CLI's runtime jars, the ingester's among them, go to /opt/streampipe/lib.
+    assertThat(dockerfile).contains("-pl pipeline-job,cli", "/out/cli-lib/ /opt/streampipe/lib/");
+    assertThat(cliPom).contains("<artifactId>streampipe-ingest</artifactId>");
+    assertThat(launcher).contains("-cp \"" + DesiredIngestDeployment.CLASSPATH + "\"");
   }
 
   @Test

@@ -1,10 +1,10 @@
 package io.streampipe.ingest;
 
+import io.streampipe.api.IngestContract;
 import io.streampipe.api.v1alpha1.HeaderSpec;
 import io.streampipe.api.v1alpha1.SecretKeyRef;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -18,7 +18,7 @@ public final class HeaderValues {
 
   /** The environment variable that carries a Secret key: STREAMPIPE_SECRET_NAME_KEY. */
   public static String variable(SecretKeyRef ref) {
-    return "STREAMPIPE_SECRET_" + normalise(ref.getName()) + "_" + normalise(ref.getKey());
+    return IngestContract.secretVariable(ref);
   }
 
   static Map<String, String> resolve(List<HeaderSpec> headers, Function<String, String> env) {
@@ -36,9 +36,5 @@ public final class HeaderValues {
       values.put(header.getName(), value);
     }
     return values;
-  }
-
-  private static String normalise(String text) {
-    return text.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
   }
 }

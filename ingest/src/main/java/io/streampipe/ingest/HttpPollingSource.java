@@ -85,7 +85,7 @@ final class HttpPollingSource implements Source {
       return wait;
     }
     backoff.reset();
-    Split split = context.deliver(response.body(), uri.toString());
+    Split split = context.deliver(response.body(), SourceUrl.redacted(uri));
     boolean more = cursor.advance(split);
     context.state().update(context.state().current().withCursor(cursor.value()));
     return more ? Duration.ZERO : interval;

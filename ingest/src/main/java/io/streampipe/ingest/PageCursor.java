@@ -1,8 +1,8 @@
 package io.streampipe.ingest;
 
 import com.fasterxml.jackson.core.JsonPointer;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.streampipe.api.v1alpha1.CursorSpec;
+import io.streampipe.ingest.RecordSplitter.Slice;
 import io.streampipe.ingest.RecordSplitter.Split;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -46,15 +46,18 @@ final class PageCursor {
 
   /** Moves past a response; true when a new position was found and the next page may follow. */
   boolean advance(Split split) {
-    if (spec == null || split.root() == null) {
+    if (spec == null || !split.json()) {
       return false;
     }
-    String found =
-        spec.getNextPath() != null
-            ? text(split.root(), spec.getNextPath())
-            : split.elements().isEmpty()
-                ? null
-                : text(split.elements().get(split.elements().size() - 1), spec.getValuePath());
+    String found;
+    if (spec.getNextPath() != null) {
+      found = text(split.body(), 0, split.body().length, spec.getNextPath());
+    } else if (split.elements().isEmpty()) {
+      found = null;
+    } else {
+      Slice last = split.elements().get(split.elements().size() - 1);
+      found = text(split.body(), last.from(), last.to() - last.from(), spec.getValuePath());
+    }
     if (found == null || found.isEmpty() || found.equals(value)) {
       return false;
     }
@@ -62,8 +65,7 @@ final class PageCursor {
     return true;
   }
 
-  private static String text(JsonNode node, String pointer) {
-    JsonNode at = node.at(JsonPointer.compile(pointer));
-    return at.isMissingNode() || at.isNull() ? null : at.isValueNode() ? at.asText() : null;
+  private static String text(byte[] json, int offset, int length, String pointer) {
+    return JsonScan.text(json, offset, length, JsonPointer.compile(pointer));
   }
 }

@@ -2,6 +2,7 @@ package io.streampipe.ingest;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import io.streampipe.api.IngestContract;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -12,8 +13,8 @@ import java.util.function.BooleanSupplier;
  * source has reached its API.
  */
 final class ProbeHandler implements HttpHandler {
-  static final String LIVE = "/live";
-  static final String READY = "/ready";
+  static final String LIVE = IngestContract.LIVE_PATH;
+  static final String READY = IngestContract.READY_PATH;
 
   private final BooleanSupplier ready;
 

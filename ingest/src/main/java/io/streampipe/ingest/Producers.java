@@ -21,6 +21,22 @@ public final class Producers {
     return props;
   }
 
+  /** The settings that shape throughput, as a benchmark prints them. */
+  public static String describe() {
+    Properties props = settings("");
+    return String.join(
+        ", ",
+        ProducerConfig.ACKS_CONFIG + "=" + props.get(ProducerConfig.ACKS_CONFIG),
+        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG
+            + "="
+            + props.get(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG),
+        ProducerConfig.LINGER_MS_CONFIG + "=" + props.get(ProducerConfig.LINGER_MS_CONFIG),
+        ProducerConfig.BATCH_SIZE_CONFIG + "=" + props.get(ProducerConfig.BATCH_SIZE_CONFIG),
+        ProducerConfig.COMPRESSION_TYPE_CONFIG
+            + "="
+            + props.getOrDefault(ProducerConfig.COMPRESSION_TYPE_CONFIG, "none"));
+  }
+
   public static KafkaProducer<byte[], byte[]> create(String bootstrapServers) {
     return new KafkaProducer<>(
         settings(bootstrapServers), new ByteArraySerializer(), new ByteArraySerializer());

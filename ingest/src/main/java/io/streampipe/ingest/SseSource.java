@@ -24,10 +24,12 @@ final class SseSource implements Source {
 
   private final SseIngestSpec spec;
   private final Map<String, String> headers;
+  private final String source;
 
   SseSource(SseIngestSpec spec, Map<String, String> headers) {
     this.spec = spec;
     this.headers = headers;
+    this.source = SourceUrl.redacted(URI.create(spec.getUrl()));
   }
 
   @Override
@@ -83,7 +85,7 @@ final class SseSource implements Source {
           event -> {
             backoff.reset();
             if (kept == null || kept.contains(event.type())) {
-              context.deliver(event.data().getBytes(StandardCharsets.UTF_8), uri.toString());
+              context.deliver(event.data().getBytes(StandardCharsets.UTF_8), source);
             }
             context.state().update(context.state().current().withLastEventId(event.id()));
           });

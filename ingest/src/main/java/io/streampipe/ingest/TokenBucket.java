@@ -25,10 +25,14 @@ final class TokenBucket {
   }
 
   /** Takes one token, waiting for it when the bucket is empty. */
-  synchronized void acquire() throws InterruptedException {
-    if (Double.isInfinite(rate)) {
-      return;
+  void acquire() throws InterruptedException {
+    // Most pipelines set no limit: no lock per record for them.
+    if (!Double.isInfinite(rate)) {
+      take();
     }
+  }
+
+  private synchronized void take() throws InterruptedException {
     refill();
     while (tokens < 1) {
       long waitNanos = (long) Math.ceil((1 - tokens) / rate * NANOS);

@@ -3,6 +3,7 @@ package io.streampipe.ingest;
 import io.streampipe.ingest.RecordSplitter.Outcome;
 import io.streampipe.ingest.RecordSplitter.Split;
 import java.time.Clock;
+import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
@@ -45,20 +46,20 @@ final class TopicWriter {
 
   void write(Split split, String source) throws InterruptedException {
     metrics.received(split.outcomes().size());
+    // One callback for the body's records, not one per record.
+    Callback acknowledged =
+        (metadata, error) -> {
+          if (error == null) {
+            metrics.sent();
+          } else {
+            metrics.sendFailed();
+            LOG.warn("a record from {} was not sent to {}: {}", source, topic, error.toString());
+          }
+        };
     for (Outcome outcome : split.outcomes()) {
       if (outcome.accepted()) {
         bucket.acquire();
-        producer.send(
-            new ProducerRecord<>(topic, outcome.key(), outcome.value()),
-            (metadata, error) -> {
-              if (error == null) {
-                metrics.sent();
-              } else {
-                metrics.sendFailed();
-                LOG.warn(
-                    "a record from {} was not sent to {}: {}", source, topic, error.toString());
-              }
-            });
+        producer.send(new ProducerRecord<>(topic, outcome.key(), outcome.value()), acknowledged);
       } else {
         deadLetter(outcome, source);
       }

@@ -33,16 +33,18 @@ final class WebSocketFeed implements WebSocket.Listener {
 
   @Override
   public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
-    partial.append(data);
-    if (last) {
-      try {
-        messages.put(partial.toString());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      partial.setLength(0);
-    } else {
+    if (!last) {
+      partial.append(data);
       socket.request(1);
+      return null;
+    }
+    // A message in one frame, the usual case, is copied once, not into the builder and out again.
+    String message = partial.isEmpty() ? data.toString() : partial.append(data).toString();
+    partial.setLength(0);
+    try {
+      messages.put(message);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
     return null;
   }

@@ -24,10 +24,12 @@ final class WebSocketSource implements Source {
 
   private final WebSocketIngestSpec spec;
   private final Map<String, String> headers;
+  private final String source;
 
   WebSocketSource(WebSocketIngestSpec spec, Map<String, String> headers) {
     this.spec = spec;
     this.headers = headers;
+    this.source = SourceUrl.redacted(URI.create(spec.getUrl()));
   }
 
   @Override
@@ -94,7 +96,7 @@ final class WebSocketSource implements Source {
       String message = feed.poll(Duration.ofMillis(100));
       if (message != null) {
         backoff.reset();
-        context.deliver(message.getBytes(StandardCharsets.UTF_8), uri.toString());
+        context.deliver(message.getBytes(StandardCharsets.UTF_8), source);
         continue;
       }
       if (feed.isClosed()) {

@@ -132,7 +132,8 @@ class HttpPollingIT {
       api.addUsers(1);
       api.addRaw("{\"id\":\"2\",\"bio\":\"" + "x".repeat(70_000) + "\"}");
       api.addRaw("{\"email\":\"nokey@example.com\"}");
-      Ingester ingester = start(polling(topic, api.url(), null));
+      // An API key in the query must not travel into the dead-letter topic.
+      Ingester ingester = start(polling(topic, api.url() + "?api_key=s3cret", null));
       List<ConsumerRecord<String, String>> dead;
       try (ingester) {
         dead = TestKafka.read(topic + ".dlq", 3, WAIT);
@@ -144,6 +145,7 @@ class HttpPollingIT {
           .containsExactly("ingest_not_json", "ingest_too_large", "ingest_missing_key");
       assertThat(letters)
           .allSatisfy(l -> assertThat(l.get("source").asText()).isEqualTo(api.url()));
+      assertThat(dead).allSatisfy(d -> assertThat(d.value()).doesNotContain("s3cret"));
       assertThat(letters.get(0).get("payload").asText()).isEqualTo("<html>maintenance</html>");
       assertThat(letters.get(0).get("reason").asText()).isEqualTo("ingest_not_json");
       IngestMetrics.Totals totals = ingester.metrics().totals();

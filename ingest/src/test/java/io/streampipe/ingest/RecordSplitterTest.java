@@ -53,4 +53,23 @@ class RecordSplitterTest {
     assertThat(split.outcomes().get(0).value()).isSameAs(body);
     assertThat(split.outcomes().get(0).key()).isNull();
   }
+
+  @Test
+  void elementsAreTheBytesTheApiWroteAndCompositeKeysTheirJson() {
+    RecordSplitter splitter = new RecordSplitter("/data/items", "/k", 1000);
+    String first = "{ \"k\" : {\"a\": 1}, \"s\": \"x\\\"y\" }";
+
+    var split = splitter.split(utf8("{\"data\":{\"n\":[1,{}],\"items\":[" + first + ", 7]}}"));
+
+    assertThat(new String(split.outcomes().get(0).value(), StandardCharsets.UTF_8))
+        .isEqualTo(first);
+    assertThat(new String(split.outcomes().get(0).key(), StandardCharsets.UTF_8))
+        .isEqualTo("{\"a\": 1}");
+    assertThat(split.outcomes().get(1).reason()).isEqualTo(EdgeReason.MISSING_KEY);
+    assertThat(new String(split.outcomes().get(1).value(), StandardCharsets.UTF_8)).isEqualTo("7");
+    assertThat(splitter.split(utf8("{\"data\":{\"items\":[]}}")).outcomes()).isEmpty();
+    assertThat(splitter.split(utf8("{\"data\":{\"items\":[{\"k\":1}]} trailing")).outcomes())
+        .extracting(RecordSplitter.Outcome::reason)
+        .containsExactly(EdgeReason.NOT_JSON);
+  }
 }

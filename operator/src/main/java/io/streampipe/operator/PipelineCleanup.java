@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * Applies a deleted pipeline's deletion policy. Retain orphans the topics and the checkpoint claim
  * (owner references removed, so garbage collection spares them) and keeps the table; Delete deletes
  * topics and claim and drops the table, giving up after bounded attempts when Cassandra is away.
- * The job, ConfigMap and PodMonitor go by garbage collection in both cases.
+ * The job, ConfigMap, PodMonitor and ingest Deployment go by garbage collection in both cases.
  */
 public class PipelineCleanup {
   private static final Logger LOG = LoggerFactory.getLogger(PipelineCleanup.class);

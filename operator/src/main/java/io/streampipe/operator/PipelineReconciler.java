@@ -17,6 +17,7 @@ import io.streampipe.api.v1alpha1.StreamingPipelineStatus;
 import io.streampipe.operator.dependent.AdminTopicsDependent;
 import io.streampipe.operator.dependent.CassandraSchemaDependent;
 import io.streampipe.operator.dependent.CheckpointClaimDependent;
+import io.streampipe.operator.dependent.IngestDeploymentDependent;
 import io.streampipe.operator.dependent.KafkaTopicDependent;
 import io.streampipe.operator.dependent.PodMonitorDependent;
 import io.streampipe.operator.dependent.SparkApplicationDependent;
@@ -76,7 +77,12 @@ import org.slf4j.LoggerFactory;
       @Dependent(
           name = PodMonitorDependent.NAME,
           type = PodMonitorDependent.class,
-          reconcilePrecondition = PodMonitorDependent.MetricsEnabled.class)
+          reconcilePrecondition = PodMonitorDependent.MetricsEnabled.class),
+      @Dependent(
+          name = IngestDeploymentDependent.NAME,
+          type = IngestDeploymentDependent.class,
+          dependsOn = SpecConfigMapDependent.NAME,
+          reconcilePrecondition = IngestDeploymentDependent.IngestWanted.class)
     })
 public class PipelineReconciler
     implements Reconciler<StreamingPipeline>, Cleaner<StreamingPipeline> {

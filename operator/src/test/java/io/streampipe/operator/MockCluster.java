@@ -7,6 +7,12 @@ import io.fabric8.kubernetes.api.model.PersistentVolumeClaimStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.MixedOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.javaoperatorsdk.operator.Operator;
+import io.javaoperatorsdk.operator.api.monitoring.Metrics;
+import io.streampipe.operator.runtime.PipelineOperator;
+import io.streampipe.operator.schema.SchemaProvisioners;
+import io.streampipe.operator.topics.TopicAdmins;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -77,6 +83,24 @@ public final class MockCluster {
           Resource<GenericKubernetesResource>>
       podMonitors() {
     return client.genericKubernetesResources("monitoring.coreos.com/v1", "PodMonitor");
+  }
+
+  /**
+   * Starts the operator against the mock server as the ITs run it: its own client, whose user agent
+   * tells its calls from the test's (OperatorRbac), and no Server-Side Apply, which the mock lacks.
+   */
+  public static Operator startOperator(
+      KubernetesMockServer server,
+      String userAgent,
+      OperatorConfig config,
+      SchemaProvisioners cassandra,
+      TopicAdmins kafka) {
+    KubernetesClient operatorClient =
+        server.createClient(b -> b.withConfig(OperatorRbac.agent(server, userAgent)));
+    Operator operator =
+        PipelineOperator.create(operatorClient, config, cassandra, kafka, Metrics.NOOP, false);
+    operator.start();
+    return operator;
   }
 
   /** Strimzi's part: every topic Ready for its current generation. */

@@ -23,6 +23,9 @@ import java.util.concurrent.TimeUnit;
  * lock makes are recorded and compared too.
  */
 final class OperatorRbac {
+  /** The ingest Deployment: watched always, written only for a pipeline with spec.ingest. */
+  static final String INGEST_DEPLOYMENTS = "apps/deployments";
+
   /** Dependents a production operator writes with Server-Side Apply: a PATCH, never POST/PUT. */
   static final Set<String> APPLIED =
       Set.of(
@@ -30,7 +33,15 @@ final class OperatorRbac {
           "/persistentvolumeclaims",
           "kafka.strimzi.io/kafkatopics",
           "sparkoperator.k8s.io/sparkapplications",
-          "monitoring.coreos.com/podmonitors");
+          "monitoring.coreos.com/podmonitors",
+          INGEST_DEPLOYMENTS);
+
+  /**
+   * Calls only a pipeline with spec.ingest provokes, which IngestDeploymentIT shows the operator
+   * makes; ChartRbacIT's pipelines have no ingester.
+   */
+  static final Map<String, Set<String>> WITH_INGEST =
+      Map.of(INGEST_DEPLOYMENTS, Set.of("create", "update", "delete"));
 
   /** The leader's Lease, granted in the operator's own namespace only (scope leaderElection). */
   static final String LEASES = "coordination.k8s.io/leases";
@@ -80,6 +91,7 @@ final class OperatorRbac {
     used.forEach((resource, verbs) -> explained.put(resource, new TreeSet<>(verbs)));
     APPLIED.forEach(r -> explained.computeIfAbsent(r, k -> new TreeSet<>()).add("patch"));
     BEYOND_THE_MOCK.forEach((r, v) -> explained.computeIfAbsent(r, k -> new TreeSet<>()).addAll(v));
+    WITH_INGEST.forEach((r, v) -> explained.computeIfAbsent(r, k -> new TreeSet<>()).addAll(v));
     assertThat(granted)
         .as("the chart grants nothing the operator does not use (used: " + used + ")")
         .isEqualTo(explained);

@@ -193,7 +193,7 @@ class StatusAggregatorTest {
         o.ttl());
   }
 
-  private static Observation observation(String jobState, boolean healthy) {
+  static Observation observation(String jobState, boolean healthy) {
     GenericKubernetesResource topic = new GenericKubernetesResource();
     topic.setMetadata(new ObjectMetaBuilder().withName("t").withGeneration(2L).build());
     topic.setAdditionalProperty(
@@ -238,7 +238,7 @@ class StatusAggregatorTest {
         "20m");
   }
 
-  private static PipelineCondition condition(StreamingPipelineStatus status, String type) {
+  static PipelineCondition condition(StreamingPipelineStatus status, String type) {
     return status.getConditions().stream()
         .filter(c -> type.equals(c.getType()))
         .findFirst()

@@ -34,6 +34,13 @@ public final class TestPipelines {
     return pipeline;
   }
 
+  /** users-from-api.yaml read into a resource: an HTTP ingester in front of the pipeline. */
+  public static StreamingPipeline usersFromApi(String namespace, String name) {
+    PipelineDocument doc =
+        PipelineDocuments.read(projectDir().resolve("examples/users-from-api.yaml"));
+    return new StreamingPipeline(namespace, name, doc.spec());
+  }
+
   /** Gives the pipeline a uid and generation, as the API server would. */
   public static StreamingPipeline stored(StreamingPipeline pipeline) {
     pipeline.getMetadata().setUid("0b6a4c1e-1111-2222-3333-444455556666");

@@ -5,7 +5,10 @@ import io.streampipe.api.JobContract;
 import java.util.List;
 import java.util.Map;
 
-/** The Prometheus Operator PodMonitor scraping the driver: the job's metrics and Spark's own. */
+/**
+ * The Prometheus Operator PodMonitor scraping the driver (the job's metrics and Spark's own) and
+ * the ingester, whose pod names its metrics port as the driver does.
+ */
 public final class DesiredPodMonitor {
   public static final String API_VERSION = "monitoring.coreos.com/v1";
   public static final String KIND = "PodMonitor";
@@ -16,7 +19,7 @@ public final class DesiredPodMonitor {
     Map<String, Object> spec =
         GenericResources.map(
             "selector",
-            GenericResources.map("matchLabels", Labels.driverSelector(pipeline.name())),
+            Labels.scrapedSelector(pipeline.name()),
             "podMetricsEndpoints",
             List.of(
                 GenericResources.map(

@@ -18,6 +18,9 @@ public final class DesiredState {
     resources.add(DesiredConfigMap.build(pipeline));
     resources.add(DesiredCheckpointClaim.build(pipeline));
     resources.add(DesiredSparkApplication.build(pipeline));
+    if (pipeline.spec().getIngest() != null) {
+      resources.add(DesiredIngestDeployment.build(pipeline));
+    }
     if (pipeline.spec().getMonitoring().getPrometheus().isEnabled()) {
       resources.add(DesiredPodMonitor.build(pipeline));
     }

@@ -1,6 +1,7 @@
 package io.streampipe.operator.desired;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** The labels every owned resource carries, so a selector finds all of a pipeline's parts. */
@@ -13,6 +14,7 @@ public final class Labels {
   public static final String APP_NAME = "streampipe-pipeline";
   public static final String OPERATOR = "streampipe-operator";
   public static final String STRIMZI_CLUSTER = "strimzi.io/cluster";
+  public static final String SPARK_ROLE = "spark-role";
 
   private Labels() {}
 
@@ -27,11 +29,25 @@ public final class Labels {
     return labels;
   }
 
-  /** What selects the pods of a pipeline's Spark driver. */
-  public static Map<String, String> driverSelector(String pipeline) {
+  /** What selects the pods of a pipeline's ingester: a subset of {@link #of}. */
+  public static Map<String, String> ingestSelector(String pipeline) {
     Map<String, String> labels = new LinkedHashMap<>();
     labels.put(PIPELINE, pipeline);
-    labels.put("spark-role", "driver");
+    labels.put(COMPONENT, DesiredIngestDeployment.COMPONENT);
     return labels;
+  }
+
+  /**
+   * What selects the pods a pipeline's PodMonitor scrapes: the driver and the ingester. NotIn also
+   * matches a pod without the label (the ingester); executors serve no metrics port.
+   */
+  public static Map<String, Object> scrapedSelector(String pipeline) {
+    return GenericResources.map(
+        "matchLabels",
+        Map.of(PIPELINE, pipeline),
+        "matchExpressions",
+        List.of(
+            GenericResources.map(
+                "key", SPARK_ROLE, "operator", "NotIn", "values", List.of("executor"))));
   }
 }

@@ -28,6 +28,10 @@ public final class Names {
     return pipeline;
   }
 
+  public static String ingestDeployment(String pipeline) {
+    return pipeline + "-ingest";
+  }
+
   /**
    * The KafkaTopic resource name for a Kafka topic. A name Kubernetes accepts is kept; any other
    * (users_created) is made DNS-safe and suffixed with a hash of the original, so two topics never
@@ -47,7 +51,7 @@ public final class Names {
     return kafkaTopic(topic).equals(topic);
   }
 
-  private static String shortHash(String text) {
+  static String shortHash(String text) {
     try {
       byte[] digest =
           MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));

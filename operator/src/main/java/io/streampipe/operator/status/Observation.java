@@ -16,6 +16,7 @@ import java.util.Optional;
  * @param strimziInstalled whether the cluster served KafkaTopics when the operator started
  * @param schema empty when the schema was not reconciled this time
  * @param checkpoint the checkpoint claim, its grace to bind and any resize
+ * @param ingest the ingester's Deployment, when the pipeline has one
  */
 public record Observation(
     long generation,
@@ -29,9 +30,40 @@ public record Observation(
     String topic,
     String deadLetterTopic,
     String table,
-    String ttl) {
+    String ttl,
+    IngestObservation ingest) {
 
   public Observation {
     topics = List.copyOf(topics);
+  }
+
+  /** A pipeline without an ingester. */
+  public Observation(
+      long generation,
+      Optional<TopicsOutcome> adminTopics,
+      int desiredTopics,
+      List<GenericKubernetesResource> topics,
+      boolean strimziInstalled,
+      Optional<SchemaOutcome> schema,
+      CheckpointObservation checkpoint,
+      Optional<GenericKubernetesResource> job,
+      String topic,
+      String deadLetterTopic,
+      String table,
+      String ttl) {
+    this(
+        generation,
+        adminTopics,
+        desiredTopics,
+        topics,
+        strimziInstalled,
+        schema,
+        checkpoint,
+        job,
+        topic,
+        deadLetterTopic,
+        table,
+        ttl,
+        IngestObservation.NONE);
   }
 }

@@ -2,6 +2,7 @@ package io.streampipe.operator.status;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.streampipe.operator.StreamingPipeline;
 import io.streampipe.operator.dependent.AdminTopicsDependent;
@@ -73,7 +74,9 @@ public final class Observations {
         spec.getSource().getTopic().getName(),
         deadLetter.isEnabled() ? deadLetter.getTopic().getName() : null,
         sink.getKeyspace().getName() + "." + sink.getTable(),
-        sink.getTtl());
+        sink.getTtl(),
+        new IngestObservation(
+            spec.getIngest() != null, context.getSecondaryResource(Deployment.class)));
   }
 
   private static List<GenericKubernetesResource> kafkaTopics(Context<StreamingPipeline> context) {

@@ -25,6 +25,9 @@ public enum Reason {
   JobStarting,
   JobFailed,
   JobNotCreated,
+  IngestAvailable,
+  IngestUnavailable,
+  IngestNotCreated,
   Ready,
   NotReady,
   ReconcileError

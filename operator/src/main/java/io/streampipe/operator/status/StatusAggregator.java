@@ -18,6 +18,7 @@ public final class StatusAggregator {
   public static final String SCHEMA_READY = "SchemaReady";
   public static final String CHECKPOINT_READY = "CheckpointReady";
   public static final String JOB_RUNNING = "JobRunning";
+  public static final String INGEST_READY = "IngestReady";
   public static final String READY = "Ready";
 
   private static final ObjectMapper COPIER = new ObjectMapper();
@@ -32,6 +33,9 @@ public final class StatusAggregator {
     verdicts.put(SCHEMA_READY, Verdicts.schema(o));
     verdicts.put(CHECKPOINT_READY, Verdicts.checkpoint(o.checkpoint(), now));
     verdicts.put(JOB_RUNNING, Verdicts.job(o));
+    if (o.ingest().wanted()) {
+      verdicts.put(INGEST_READY, IngestVerdict.of(o.ingest().deployment()));
+    }
     verdicts.put(READY, ready(verdicts));
     StreamingPipelineStatus status = copy(previous);
     status.setObservedGeneration(o.generation());

@@ -66,7 +66,13 @@ final class ValidateFunction implements MapPartitionsFunction<Row, Row> {
       // A distinct route per refused record spreads them over the write tasks.
       row[ValidatedRows.AT_ROUTE] = "\u0002" + partition + ":" + offset;
       row[ValidatedRows.AT_DEAD_LETTER] =
-          DeadLetterMessage.render(plan.pipeline(), rejection, origin, value, Instant.now());
+          DeadLetterMessage.render(
+              plan.pipeline(),
+              rejection,
+              origin,
+              value,
+              Instant.now(),
+              plan.deadLetterValueLimit(key));
       row[ValidatedRows.AT_RULE] = rejection.first().rule().label();
     }
     return RowFactory.create(row);

@@ -96,8 +96,15 @@ public final class SliceWriter implements FlatMapFunction<Iterator<InternalRow>,
             KafkaSourceRow.partition(record),
             KafkaSourceRow.offset(record),
             KafkaSourceRow.timestampMicros(record) / 1000);
+    byte[] key = KafkaSourceRow.key(record);
     String message =
-        DeadLetterMessage.render(plan.pipeline(), rejection, origin, value, Instant.now());
-    deadLetters.send(KafkaSourceRow.key(record), message);
+        DeadLetterMessage.render(
+            plan.pipeline(),
+            rejection,
+            origin,
+            value,
+            Instant.now(),
+            plan.deadLetterValueLimit(key));
+    deadLetters.send(key, message);
   }
 }

@@ -90,7 +90,8 @@ class PipelineValidatorTest {
             "regex that does not compile",
             s -> s.getSchema().getFields().get(6).getRules().setPattern("(unclosed"),
             "spec.schema.fields[6].rules.pattern",
-            "is not a valid regular expression: Unclosed group"),
+            "is not a valid RE2 regular expression (no backreferences, lookaround or possessive"
+                + " quantifiers): missing closing )"),
         broken(
             "min above max",
             s -> {

@@ -119,6 +119,11 @@ class PipelineValidatorTest {
             "spec.sink.cassandra.ttl",
             "must be 0 or a whole number of seconds up to 20 years, written like 20m, 12h or 7d"),
         broken(
+            "write retry timeout beyond an hour",
+            s -> s.getSink().getCassandra().setWriteRetryTimeout("2h"),
+            "spec.sink.cassandra.writeRetryTimeout",
+            "must be a duration from 0 to 1h, written like 30s or 2m"),
+        broken(
             "write batch of no rows",
             s -> s.getSink().getCassandra().setWriteBatch(writeBatch(0, 4096)),
             "spec.sink.cassandra.writeBatch.maxRows",

@@ -21,6 +21,7 @@ import java.util.List;
  * @param dedupOnPrimaryKey the dedup keys are the table's primary key, so Cassandra itself can
  *     resolve repeats by write time and no shuffle is needed
  * @param deadLetterMaxBytes the dead-letter topic's max.message.bytes: its producer's request limit
+ * @param writeRetryTimeout how long a failed Cassandra write is retried before the task fails
  */
 public record JobPlan(
     String pipeline,
@@ -35,7 +36,8 @@ public record JobPlan(
     long maxOffsetsPerTrigger,
     Duration trigger,
     boolean dedupOnPrimaryKey,
-    int deadLetterMaxBytes)
+    int deadLetterMaxBytes,
+    Duration writeRetryTimeout)
     implements Serializable {
 
   /** Kafka's default message.max.bytes, the limit of a topic that sets none. */
@@ -64,7 +66,8 @@ public record JobPlan(
         Durations.require(spec.getProcessing().getTrigger()),
         java.util.Set.copyOf(spec.getQuality().getDedupKeys())
             .equals(java.util.Set.copyOf(table.primaryKey())),
-        maxMessageBytes(deadLetter.getTopic() == null ? null : deadLetter.getTopic().getConfig()));
+        maxMessageBytes(deadLetter.getTopic() == null ? null : deadLetter.getTopic().getConfig()),
+        Durations.require(spec.getSink().getCassandra().getWriteRetryTimeout()));
   }
 
   /** The largest dead-letter value that fits in one record of its topic beside this key. */

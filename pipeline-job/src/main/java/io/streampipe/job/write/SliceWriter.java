@@ -74,6 +74,7 @@ public final class SliceWriter implements FlatMapFunction<Iterator<InternalRow>,
     recent.flush();
     counts.deduplicated = recent.duplicates();
     counts.written = writes.finish();
+    counts.retried(writes);
     if (deadLetters != null) {
       deadLetters.finish();
     }

@@ -2,6 +2,7 @@ package io.streampipe.job.deadletter;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.streampipe.job.plan.JobPlan;
 import io.streampipe.job.validate.Failure;
 import io.streampipe.job.validate.Utf8;
 import io.streampipe.job.validate.Validated.Rejection;
@@ -29,6 +30,13 @@ public final class DeadLetterMessage {
   private static final JsonFactory JSON = new JsonFactory();
 
   private DeadLetterMessage() {}
+
+  /** The message of a record of a pipeline, sized to fit its dead-letter topic beside its key. */
+  public static String render(
+      JobPlan plan, Rejection rejection, RecordOrigin origin, byte[] key, byte[] payload) {
+    return render(
+        plan.pipeline(), rejection, origin, payload, Instant.now(), plan.deadLetterValueLimit(key));
+  }
 
   public static String render(
       String pipeline,

@@ -12,7 +12,6 @@ import io.streampipe.job.source.KafkaSourceRow;
 import io.streampipe.job.validate.Validated;
 import io.streampipe.job.validate.Validated.Rejection;
 import io.streampipe.job.validate.Validated.Valid;
-import java.time.Instant;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.api.java.function.FlatMapFunction;
@@ -98,14 +97,6 @@ public final class SliceWriter implements FlatMapFunction<Iterator<InternalRow>,
             KafkaSourceRow.offset(record),
             KafkaSourceRow.timestampMicros(record) / 1000);
     byte[] key = KafkaSourceRow.key(record);
-    String message =
-        DeadLetterMessage.render(
-            plan.pipeline(),
-            rejection,
-            origin,
-            value,
-            Instant.now(),
-            plan.deadLetterValueLimit(key));
-    deadLetters.send(key, message);
+    deadLetters.send(key, DeadLetterMessage.render(plan, rejection, origin, key, value));
   }
 }

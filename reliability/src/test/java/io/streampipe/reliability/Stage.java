@@ -2,6 +2,7 @@ package io.streampipe.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.datastax.oss.driver.api.core.DriverException;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -97,8 +98,30 @@ final class Stage {
     }
   }
 
-  /** The table's rows: id to first name. */
+  /** The table's rows: id to first name; none while this JVM's session cannot reach Cassandra. */
   Map<UUID, String> rows() {
+    try {
+      return readRows();
+    } catch (DriverException e) {
+      return Map.of();
+    }
+  }
+
+  /** Waits until this JVM's own session reaches Cassandra again, after a restart. */
+  static void awaitCql(Duration within) throws Exception {
+    ItStack.await(
+        within,
+        "the test's Cassandra session",
+        () -> {
+          try {
+            return ItStack.cql().execute("SELECT release_version FROM system.local").one() != null;
+          } catch (DriverException e) {
+            return false;
+          }
+        });
+  }
+
+  private Map<UUID, String> readRows() {
     var sink = document.spec().getSink().getCassandra();
     Map<UUID, String> rows = new HashMap<>();
     for (Row row :

@@ -39,6 +39,7 @@ public final class PipelineDefaults {
   public static final String SPARK_MEMORY = "1g";
   public static final int WRITE_BATCH_ROWS = 10;
   public static final int WRITE_BATCH_BYTES = 4608;
+  public static final String WRITE_RETRY_TIMEOUT = "2m";
 
   private static final ObjectMapper COPIER = new ObjectMapper();
 
@@ -103,6 +104,7 @@ public final class PipelineDefaults {
     cassandra.setLocalDatacenter(or(cassandra.getLocalDatacenter(), LOCAL_DATACENTER));
     cassandra.setContactPoints(or(cassandra.getContactPoints(), new ArrayList<>()));
     cassandra.setTtl(or(cassandra.getTtl(), "0"));
+    cassandra.setWriteRetryTimeout(or(cassandra.getWriteRetryTimeout(), WRITE_RETRY_TIMEOUT));
     WriteBatchSpec batch =
         orNew(cassandra.getWriteBatch(), WriteBatchSpec::new, cassandra::setWriteBatch);
     batch.setMaxRows(or(batch.getMaxRows(), WRITE_BATCH_ROWS));

@@ -8,6 +8,7 @@ import io.streampipe.job.metrics.ProgressListener;
 import io.streampipe.job.plan.JobPlan;
 import io.streampipe.job.plan.JobSettings;
 import io.streampipe.job.resources.JobResources;
+import io.streampipe.job.source.KafkaWatch;
 import io.streampipe.job.write.CassandraTableCheck;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -43,7 +44,13 @@ public final class PipelineJob {
       StreamingQuery query = startQuery(spark, plan, settings, tracker);
       ProgressListener listener = new ProgressListener(query.id(), metrics, tracker);
       spark.streams().addListener(listener);
-      return new RunningPipeline(spark, query, listener, tracker, metricsServer);
+      return new RunningPipeline(
+          spark,
+          query,
+          listener,
+          tracker,
+          metricsServer,
+          KafkaWatch.start(settings.bootstrapServers()));
     } catch (RuntimeException e) {
       if (metricsServer != null) {
         metricsServer.close();

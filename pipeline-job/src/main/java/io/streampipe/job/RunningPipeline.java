@@ -6,6 +6,7 @@ import io.streampipe.job.metrics.BatchTracker;
 import io.streampipe.job.metrics.PipelineTotals;
 import io.streampipe.job.metrics.ProgressListener;
 import io.streampipe.job.resources.JobResources;
+import io.streampipe.job.source.KafkaWatch;
 import java.time.Duration;
 import java.util.OptionalInt;
 import java.util.concurrent.TimeoutException;
@@ -26,6 +27,7 @@ public final class RunningPipeline implements AutoCloseable {
   private final ProgressListener listener;
   private final BatchTracker tracker;
   private final HTTPServer metricsServer;
+  private final KafkaWatch kafkaWatch;
   private boolean released;
 
   RunningPipeline(
@@ -33,12 +35,14 @@ public final class RunningPipeline implements AutoCloseable {
       StreamingQuery query,
       ProgressListener listener,
       BatchTracker tracker,
-      HTTPServer metricsServer) {
+      HTTPServer metricsServer,
+      KafkaWatch kafkaWatch) {
     this.spark = spark;
     this.query = query;
     this.listener = listener;
     this.tracker = tracker;
     this.metricsServer = metricsServer;
+    this.kafkaWatch = kafkaWatch;
   }
 
   public String name() {
@@ -113,6 +117,7 @@ public final class RunningPipeline implements AutoCloseable {
     }
     released = true;
     spark.streams().removeListener(listener);
+    kafkaWatch.close();
     if (metricsServer != null) {
       metricsServer.close();
     }

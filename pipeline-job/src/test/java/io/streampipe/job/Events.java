@@ -6,10 +6,10 @@ import java.util.UUID;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 /** Test events of the users pipeline: valid ones, and one bad record per rule. */
-final class Events {
+public final class Events {
   private Events() {}
 
-  static String valid(UUID id, String firstName) {
+  public static String valid(UUID id, String firstName) {
     return "{\"id\":\""
         + id
         + "\",\"first_name\":\""
@@ -22,7 +22,7 @@ final class Events {
         + "\"dob\":\"1988-12-10\",\"unknown\":{\"nested\":[1,2]}}";
   }
 
-  static ProducerRecord<String, String> record(UUID id, String firstName) {
+  public static ProducerRecord<String, String> record(UUID id, String firstName) {
     return new ProducerRecord<>("ignored", id.toString(), valid(id, firstName));
   }
 

@@ -36,11 +36,11 @@ public final class ItStack {
 
   private ItStack() {}
 
-  static LocalStack stack() {
+  public static LocalStack stack() {
     return LocalStack.shared();
   }
 
-  static synchronized SparkSession spark() {
+  public static synchronized SparkSession spark() {
     if (spark == null) {
       spark =
           SparkSession.builder()
@@ -74,7 +74,7 @@ public final class ItStack {
   }
 
   /** A users pipeline on fresh topics and table, both created. */
-  static PipelineDocument pipeline(String name) {
+  public static PipelineDocument pipeline(String name) {
     String topic = unique(name);
     PipelineDocument document =
         TestDocuments.users(
@@ -88,7 +88,7 @@ public final class ItStack {
     return document;
   }
 
-  static void createTopics(String... names) {
+  public static void createTopics(String... names) {
     try (Admin admin =
         Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap()))) {
       List<NewTopic> topics = new ArrayList<>();
@@ -101,14 +101,14 @@ public final class ItStack {
     }
   }
 
-  static void createTable(PipelineDocument document) {
+  public static void createTable(PipelineDocument document) {
     var spec = PipelineDefaults.apply(document.spec());
     var keyspace = KeyspaceDefinition.desired(spec.getSink().getCassandra().getKeyspace());
     cql().execute(CqlStatements.createKeyspace(keyspace));
     cql().execute(CqlStatements.createTable(TableDefinition.desired(spec)));
   }
 
-  static void produce(String topic, List<ProducerRecord<String, String>> records) {
+  public static void produce(String topic, List<ProducerRecord<String, String>> records) {
     Properties config = new Properties();
     config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
     config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
@@ -124,7 +124,8 @@ public final class ItStack {
   }
 
   /** Every record of a topic, read until {@code expected} are there or the time is up. */
-  static List<ConsumerRecord<byte[], byte[]>> readAll(String topic, int expected, Duration within) {
+  public static List<ConsumerRecord<byte[], byte[]>> readAll(
+      String topic, int expected, Duration within) {
     Properties config = new Properties();
     config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
     config.put(ConsumerConfig.GROUP_ID_CONFIG, unique("reader"));
@@ -143,7 +144,7 @@ public final class ItStack {
     return records;
   }
 
-  static long countRows(PipelineDocument document) {
+  public static long countRows(PipelineDocument document) {
     var sink = document.spec().getSink().getCassandra();
     return cql()
         .execute(
@@ -153,16 +154,17 @@ public final class ItStack {
         .getLong(0);
   }
 
-  static String text(byte[] bytes) {
+  public static String text(byte[] bytes) {
     return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
   }
 
-  static String bootstrap() {
+  public static String bootstrap() {
     return stack().kafka().bootstrapServers();
   }
 
   /** Polls until the condition holds; fails with the message after the timeout. */
-  static void await(Duration within, String what, java.util.function.BooleanSupplier condition)
+  public static void await(
+      Duration within, String what, java.util.function.BooleanSupplier condition)
       throws InterruptedException {
     long deadline = System.nanoTime() + within.toNanos();
     while (!condition.getAsBoolean()) {

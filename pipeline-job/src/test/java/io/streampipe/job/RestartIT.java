@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.streampipe.api.JobContract;
 import io.streampipe.api.PipelineDocument;
 import io.streampipe.api.PipelineDocuments;
 import io.streampipe.api.validation.ValidPipeline;
 import io.streampipe.job.plan.JobSettings;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -80,13 +78,13 @@ class RestartIT {
     Path spec = Files.writeString(dir.resolve("pipeline.yaml"), PipelineDocuments.write(document));
     Path checkpoint = dir.resolve("checkpoint");
 
-    Process first = launch(spec, checkpoint, dir.resolve("first.log"));
+    Process first = JobProcess.launch(spec, checkpoint, dir.resolve("first.log"));
     // Past a few committed batches, so the restart has a checkpoint to resume from.
     ItStack.await(Duration.ofSeconds(120), "some rows", () -> ItStack.countRows(document) > 400);
     first.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
     assertThat(ItStack.countRows(document)).isLessThan(ids.size());
 
-    Process second = launch(spec, checkpoint, dir.resolve("second.log"));
+    Process second = JobProcess.launch(spec, checkpoint, dir.resolve("second.log"));
     try {
       ItStack.await(
           Duration.ofSeconds(120), "every row", () -> ItStack.countRows(document) == ids.size());
@@ -136,35 +134,5 @@ class RestartIT {
       origins.add(json.get("partition").asInt() + ":" + json.get("offset").asLong());
     }
     return origins.size();
-  }
-
-  /** PipelineJobMain in its own JVM, with this module's classpath and Spark's JVM flags. */
-  private static Process launch(Path spec, Path checkpoint, Path log) throws Exception {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-Xmx1g");
-    for (String flag : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-      if (flag.startsWith("--add-opens")
-          || flag.startsWith("-Djdk.reflect")
-          || flag.startsWith("-Dio.netty")
-          || flag.startsWith("-XX:+IgnoreUnrecognized")) {
-        command.add(flag);
-      }
-    }
-    command.addAll(
-        List.of(
-            "-Dspark.master=local[2]",
-            "-Dspark.ui.enabled=false",
-            "-cp",
-            System.getProperty("java.class.path"),
-            JobContract.MAIN_CLASS,
-            "--spec",
-            spec.toString(),
-            "--stop-wait",
-            "20s"));
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-    builder.redirectOutput(log.toFile());
-    builder.environment().put(JobContract.ENV_CHECKPOINT_LOCATION, checkpoint.toString());
-    return builder.start();
   }
 }

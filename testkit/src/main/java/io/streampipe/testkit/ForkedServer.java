@@ -22,6 +22,7 @@ public abstract class ForkedServer implements AutoCloseable {
   private final Thread shutdownHook;
   private volatile ServerDirectory directory;
   private volatile Process process;
+  private volatile List<String> serverCommand;
 
   ForkedServer(String name, Duration startTimeout) {
     this.name = name;
@@ -51,6 +52,35 @@ public abstract class ForkedServer implements AutoCloseable {
     } catch (IllegalStateException shutdownInProgress) {
       // We are the hook, or the JVM is exiting anyway.
     }
+  }
+
+  /**
+   * Kills the server's JVM (SIGKILL, as a crash would) and keeps its directory, so {@link
+   * #restart()} brings it back on the same data and ports.
+   */
+  public void kill() {
+    Process running = running();
+    process = null;
+    running.destroyForcibly();
+    awaitExit(running);
+  }
+
+  /** Forks the server again on its directory after {@link #kill()}; returns once it answers. */
+  public void restart() {
+    if (process != null) {
+      throw new IllegalStateException(name + " is running");
+    }
+    long begin = System.nanoTime();
+    try {
+      process = fork(serverCommand);
+      awaitReady();
+    } catch (Exception e) {
+      throw new IllegalStateException(
+          name + " did not restart: " + e.getMessage() + "\n" + started().logTail(LOG_TAIL_LINES),
+          e);
+    }
+    LOG.info(
+        "{} restarted in {} ms (pid {})", name, (System.nanoTime() - begin) / 1_000_000, pid());
   }
 
   @Override
@@ -100,7 +130,13 @@ public abstract class ForkedServer implements AutoCloseable {
   /** Whether the server answers a real request; exceptions count as "not yet". */
   abstract boolean isReady() throws Exception;
 
+  /** Forks the server's own JVM; {@link #restart()} forks the same command again. */
   final Process fork(List<String> command) throws IOException {
+    serverCommand = List.copyOf(command);
+    return spawn(command);
+  }
+
+  private Process spawn(List<String> command) throws IOException {
     return new ProcessBuilder(command)
         .directory(started().path().toFile())
         .redirectErrorStream(true)
@@ -109,7 +145,7 @@ public abstract class ForkedServer implements AutoCloseable {
   }
 
   final void runToCompletion(List<String> command, Duration timeout) throws Exception {
-    Process tool = fork(command);
+    Process tool = spawn(command);
     if (!tool.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
       tool.destroyForcibly();
       throw new IllegalStateException("setup step still running after " + timeout);

@@ -44,6 +44,12 @@ public class CassandraSinkSpec {
           + " the same nodes. Lower the limits if your nodes warn about batch sizes.")
   private WriteBatchSpec writeBatch;
 
+  @JsonPropertyDescription(
+      "How long the job retries a failed write (Cassandra down, overloaded or timing out), with"
+          + " exponential back-off, before it fails the task, as a duration like 30s or 2m"
+          + " (default 2m; 0 fails at the first error; at most 1h).")
+  private String writeRetryTimeout;
+
   public List<String> getContactPoints() {
     return contactPoints;
   }
@@ -90,6 +96,14 @@ public class CassandraSinkSpec {
 
   public void setTtl(String ttl) {
     this.ttl = ttl;
+  }
+
+  public String getWriteRetryTimeout() {
+    return writeRetryTimeout;
+  }
+
+  public void setWriteRetryTimeout(String writeRetryTimeout) {
+    this.writeRetryTimeout = writeRetryTimeout;
   }
 
   public WriteBatchSpec getWriteBatch() {

@@ -17,6 +17,8 @@ final class Limits {
   static final Duration MAX_TRIGGER = Duration.ofDays(1);
 
   /** Cassandra refuses TTLs above 20 years. */
+  static final Duration MAX_WRITE_RETRY = Duration.ofHours(1);
+
   static final Duration MAX_TTL = Duration.ofSeconds(630_720_000L);
 
   static final int MAX_CORES = 64;

@@ -1,5 +1,7 @@
 package io.streampipe.api.validation;
 
+import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
 import io.streampipe.api.CqlIdentifiers;
 import io.streampipe.api.FieldType;
 import io.streampipe.api.v1alpha1.FieldRules;
@@ -11,8 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /** Checks of the declared fields, their rules and the primary key. */
 final class SchemaChecks {
@@ -79,11 +79,19 @@ final class SchemaChecks {
     }
   }
 
+  /**
+   * The job matches with RE2/J, in time linear in the text, so a pattern cannot stall a batch; RE2
+   * has no backreferences, lookaround or possessive quantifiers, and those are refused here.
+   */
   private static void compiles(String regex, String path, Problems problems) {
     try {
       Pattern.compile(regex);
     } catch (PatternSyntaxException e) {
-      problems.add(path, "is not a valid regular expression: " + e.getDescription());
+      problems.add(
+          path,
+          "is not a valid RE2 regular expression (no backreferences, lookaround or possessive"
+              + " quantifiers): "
+              + e.getDescription());
     }
   }
 

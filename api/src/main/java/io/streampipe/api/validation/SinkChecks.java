@@ -47,6 +47,11 @@ final class SinkChecks {
         t -> Durations.parse(t).filter(SinkChecks::validTtl).isPresent(),
         path + ".ttl",
         "must be 0 or a whole number of seconds up to 20 years, written like 20m, 12h or 7d");
+    problems.require(
+        sink.getWriteRetryTimeout(),
+        t -> Durations.parse(t).filter(SinkChecks::validWriteRetry).isPresent(),
+        path + ".writeRetryTimeout",
+        "must be a duration from 0 to 1h, written like 30s or 2m");
     WriteBatchSpec batch = sink.getWriteBatch();
     problems.require(
         batch.getMaxRows(),
@@ -62,6 +67,10 @@ final class SinkChecks {
 
   private static void identifier(String name, String path, Problems problems) {
     problems.require(name, CqlIdentifiers::isValid, path, "'" + name + "' " + CqlIdentifiers.RULE);
+  }
+
+  private static boolean validWriteRetry(Duration timeout) {
+    return !timeout.isNegative() && timeout.compareTo(Limits.MAX_WRITE_RETRY) <= 0;
   }
 
   private static boolean validTtl(Duration ttl) {

@@ -90,7 +90,8 @@ class PipelineValidatorTest {
             "regex that does not compile",
             s -> s.getSchema().getFields().get(6).getRules().setPattern("(unclosed"),
             "spec.schema.fields[6].rules.pattern",
-            "is not a valid regular expression: Unclosed group"),
+            "is not a valid RE2 regular expression (no backreferences, lookaround or possessive"
+                + " quantifiers): missing closing )"),
         broken(
             "min above max",
             s -> {
@@ -117,6 +118,11 @@ class PipelineValidatorTest {
             s -> s.getSink().getCassandra().setTtl("7400d"),
             "spec.sink.cassandra.ttl",
             "must be 0 or a whole number of seconds up to 20 years, written like 20m, 12h or 7d"),
+        broken(
+            "write retry timeout beyond an hour",
+            s -> s.getSink().getCassandra().setWriteRetryTimeout("2h"),
+            "spec.sink.cassandra.writeRetryTimeout",
+            "must be a duration from 0 to 1h, written like 30s or 2m"),
         broken(
             "write batch of no rows",
             s -> s.getSink().getCassandra().setWriteBatch(writeBatch(0, 4096)),

@@ -28,7 +28,9 @@ public final class DeadLetterSender {
       return null;
     }
     KafkaProducer<byte[], byte[]> producer =
-        JobResources.shared().deadLetters().producer(settings.bootstrapServers());
+        JobResources.shared()
+            .deadLetters()
+            .producer(settings.bootstrapServers(), plan.deadLetterMaxBytes());
     return new DeadLetterSender(producer, plan.deadLetterTopic());
   }
 

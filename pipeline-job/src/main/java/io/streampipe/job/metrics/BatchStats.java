@@ -8,6 +8,8 @@ import java.util.Map;
  * record read is accounted for.
  *
  * @param deadLetteredByRule refused records by their first broken rule; absent rules had none
+ * @param writeRetries failed Cassandra writes tried again
+ * @param writeRetryMillis how long the batch waited on retried writes
  */
 public record BatchStats(
     long batchId,
@@ -15,10 +17,23 @@ public record BatchStats(
     long written,
     long deduplicated,
     Map<Rule, Long> deadLetteredByRule,
-    long durationMillis) {
+    long durationMillis,
+    long writeRetries,
+    long writeRetryMillis) {
 
   public BatchStats {
     deadLetteredByRule = Map.copyOf(deadLetteredByRule);
+  }
+
+  /** A batch with no write retried. */
+  public BatchStats(
+      long batchId,
+      long read,
+      long written,
+      long deduplicated,
+      Map<Rule, Long> deadLetteredByRule,
+      long durationMillis) {
+    this(batchId, read, written, deduplicated, deadLetteredByRule, durationMillis, 0, 0);
   }
 
   public long deadLettered() {
@@ -46,6 +61,9 @@ public record BatchStats(
         + " deadLettered="
         + deadLettered()
         + " durationMs="
-        + durationMillis;
+        + durationMillis
+        + (writeRetries == 0
+            ? ""
+            : " writeRetries=" + writeRetries + " writeRetryMs=" + writeRetryMillis);
   }
 }

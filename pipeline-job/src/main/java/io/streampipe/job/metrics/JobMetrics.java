@@ -21,6 +21,8 @@ public final class JobMetrics {
   public static final String PROCESSING_RATE = "streampipe_processing_rate_records_per_second";
   public static final String KAFKA_LAG = "streampipe_kafka_lag_records";
   public static final String LAST_BATCH_TIMESTAMP = "streampipe_last_batch_timestamp_seconds";
+  public static final String WRITE_RETRIES = "streampipe_write_retries_total";
+  public static final String WRITE_RETRY_SECONDS = "streampipe_write_retry_seconds_total";
   public static final String LABEL_PIPELINE = "pipeline";
   public static final String LABEL_RULE = "rule";
 
@@ -43,6 +45,10 @@ public final class JobMetrics {
           .classicUpperBounds(0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120)
           .labelNames(LABEL_PIPELINE)
           .register(registry);
+  private final Counter writeRetries =
+      counter(WRITE_RETRIES, "Failed Cassandra writes tried again (outage, timeout, overload).");
+  private final Counter writeRetrySeconds =
+      counter(WRITE_RETRY_SECONDS, "Time micro-batches waited on retried Cassandra writes.");
   private final Gauge inputRate = gauge(INPUT_RATE, "Records per second arriving, per Spark.");
   private final Gauge processingRate =
       gauge(PROCESSING_RATE, "Records per second processed, per Spark.");
@@ -58,6 +64,8 @@ public final class JobMetrics {
     read.labelValues(pipeline).inc(0);
     written.labelValues(pipeline).inc(0);
     deduplicated.labelValues(pipeline).inc(0);
+    writeRetries.labelValues(pipeline).inc(0);
+    writeRetrySeconds.labelValues(pipeline).inc(0);
   }
 
   public PrometheusRegistry registry() {
@@ -71,6 +79,8 @@ public final class JobMetrics {
     for (Map.Entry<Rule, Long> rule : batch.deadLetteredByRule().entrySet()) {
       deadLettered.labelValues(pipeline, rule.getKey().label()).inc(rule.getValue());
     }
+    writeRetries.labelValues(pipeline).inc(batch.writeRetries());
+    writeRetrySeconds.labelValues(pipeline).inc(batch.writeRetryMillis() / 1000.0);
     batchDuration.labelValues(pipeline).observe(batch.durationMillis() / 1000.0);
     lastBatch.labelValues(pipeline).set(finishedAtMillis / 1000.0);
   }

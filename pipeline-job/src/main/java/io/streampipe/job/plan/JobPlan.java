@@ -20,6 +20,8 @@ import java.util.List;
  * @param dedupKeyIndexes positions of the dedup keys among the fields
  * @param dedupOnPrimaryKey the dedup keys are the table's primary key, so Cassandra itself can
  *     resolve repeats by write time and no shuffle is needed
+ * @param deadLetterMaxBytes the dead-letter topic's max.message.bytes: its producer's request limit
+ * @param writeRetryTimeout how long a failed Cassandra write is retried before the task fails
  */
 public record JobPlan(
     String pipeline,
@@ -33,8 +35,16 @@ public record JobPlan(
     String startingOffsets,
     long maxOffsetsPerTrigger,
     Duration trigger,
-    boolean dedupOnPrimaryKey)
+    boolean dedupOnPrimaryKey,
+    int deadLetterMaxBytes,
+    Duration writeRetryTimeout)
     implements Serializable {
+
+  /** Kafka's default message.max.bytes, the limit of a topic that sets none. */
+  public static final int KAFKA_MAX_MESSAGE_BYTES = 1_048_588;
+
+  /** Room for a record's framing, timestamp and headers beside its key and value. */
+  private static final int RECORD_OVERHEAD = 512;
 
   /** The plan of a valid pipeline. */
   public static JobPlan of(ValidPipeline pipeline) {
@@ -55,7 +65,23 @@ public record JobPlan(
         spec.getSource().getMaxOffsetsPerTrigger(),
         Durations.require(spec.getProcessing().getTrigger()),
         java.util.Set.copyOf(spec.getQuality().getDedupKeys())
-            .equals(java.util.Set.copyOf(table.primaryKey())));
+            .equals(java.util.Set.copyOf(table.primaryKey())),
+        maxMessageBytes(deadLetter.getTopic() == null ? null : deadLetter.getTopic().getConfig()),
+        Durations.require(spec.getSink().getCassandra().getWriteRetryTimeout()));
+  }
+
+  /** The largest dead-letter value that fits in one record of its topic beside this key. */
+  public int deadLetterValueLimit(byte[] key) {
+    return deadLetterMaxBytes - RECORD_OVERHEAD - (key == null ? 0 : key.length);
+  }
+
+  private static int maxMessageBytes(java.util.Map<String, String> config) {
+    String value = config == null ? null : config.get("max.message.bytes");
+    try {
+      return value == null ? KAFKA_MAX_MESSAGE_BYTES : Integer.parseInt(value.trim());
+    } catch (NumberFormatException e) {
+      return KAFKA_MAX_MESSAGE_BYTES;
+    }
   }
 
   /** The table's columns: the declared fields, in order. */

@@ -88,7 +88,10 @@ public record ConnectorConf(
             .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, requestTimeout)
             .withString(DefaultDriverOption.REQUEST_CONSISTENCY, "LOCAL_QUORUM")
             .withDuration(DefaultDriverOption.CONNECTION_CONNECT_TIMEOUT, connectTimeout)
-            .withDuration(DefaultDriverOption.CONNECTION_INIT_QUERY_TIMEOUT, connectTimeout);
+            .withDuration(DefaultDriverOption.CONNECTION_INIT_QUERY_TIMEOUT, connectTimeout)
+            // The writer retries through an outage for minutes: at the default 60 s ceiling the
+            // driver might wait a minute after Cassandra is back before it tries to reconnect.
+            .withDuration(DefaultDriverOption.RECONNECTION_MAX_DELAY, Duration.ofSeconds(5));
     ssl.ifPresent(
         tls -> {
           config

@@ -16,8 +16,13 @@ public final class DeadLetterProducers {
 
   DeadLetterProducers() {}
 
-  public KafkaProducer<byte[], byte[]> producer(String bootstrapServers) {
-    return producers.computeIfAbsent(bootstrapServers, DeadLetterProducers::open);
+  /**
+   * @param maxRequestBytes the dead-letter topic's max.message.bytes, so the producer takes any
+   *     record the topic takes
+   */
+  public KafkaProducer<byte[], byte[]> producer(String bootstrapServers, int maxRequestBytes) {
+    return producers.computeIfAbsent(
+        bootstrapServers + "|" + maxRequestBytes, key -> open(bootstrapServers, maxRequestBytes));
   }
 
   /** Closes every producer, which sends what it still holds; the next use opens a new one. */
@@ -26,7 +31,7 @@ public final class DeadLetterProducers {
     producers.clear();
   }
 
-  private static KafkaProducer<byte[], byte[]> open(String bootstrapServers) {
+  private static KafkaProducer<byte[], byte[]> open(String bootstrapServers, int maxRequestBytes) {
     Properties config = new Properties();
     config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     config.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -34,6 +39,7 @@ public final class DeadLetterProducers {
     // them into few requests. At 5 ms the broker spent ~4 us of CPU per row of the batch on them.
     config.put(ProducerConfig.LINGER_MS_CONFIG, 100);
     config.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+    config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, maxRequestBytes);
     config.put(ProducerConfig.CLIENT_ID_CONFIG, "streampipe-dead-letters");
     return new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
   }

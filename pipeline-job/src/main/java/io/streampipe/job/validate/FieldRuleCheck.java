@@ -6,7 +6,7 @@ final class FieldRuleCheck {
 
   /** The first broken rule, or null. {@code raw} is the value as written in the JSON. */
   static Failure check(CompiledField field, Object value, String raw) {
-    if (field.pattern() != null && !field.pattern().matcher(value.toString()).matches()) {
+    if (field.pattern() != null && !field.pattern().matches(value.toString())) {
       return new Failure(
           Rule.PATTERN,
           field.name(),

@@ -46,6 +46,10 @@ public final class RecordValidator implements Serializable {
     if (json == null || json.length == 0) {
       return Rejection.of(Rule.MALFORMED_JSON, null, "the record has no value");
     }
+    int invalid = Utf8.firstInvalid(json);
+    if (invalid >= 0) {
+      return Rejection.of(Rule.MALFORMED_JSON, null, "invalid UTF-8 at byte " + invalid);
+    }
     Object[] values = new Object[fields.length];
     String[] raw = new String[fields.length];
     try (JsonParser parser = JSON.createParser(json)) {

@@ -7,7 +7,6 @@ import io.streampipe.job.plan.JobPlan;
 import io.streampipe.job.source.KafkaSourceRow;
 import io.streampipe.job.validate.Validated.Rejection;
 import io.streampipe.job.validate.Validated.Valid;
-import java.time.Instant;
 import java.util.Iterator;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Row;
@@ -66,7 +65,7 @@ final class ValidateFunction implements MapPartitionsFunction<Row, Row> {
       // A distinct route per refused record spreads them over the write tasks.
       row[ValidatedRows.AT_ROUTE] = "\u0002" + partition + ":" + offset;
       row[ValidatedRows.AT_DEAD_LETTER] =
-          DeadLetterMessage.render(plan.pipeline(), rejection, origin, value, Instant.now());
+          DeadLetterMessage.render(plan, rejection, origin, key, value);
       row[ValidatedRows.AT_RULE] = rejection.first().rule().label();
     }
     return RowFactory.create(row);

@@ -14,21 +14,29 @@ import io.streampipe.job.plan.JobPlan;
 import io.streampipe.job.plan.JobSettings;
 import io.streampipe.job.resources.JobResources;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Asynchronous upserts with a bounded number of rows in flight: enough to keep Cassandra busy, few
  * enough not to drown it or the driver's queues. Rows that the same nodes own travel together in
  * small UNLOGGED batches sent to one of those nodes, so a request carries several rows and no
- * coordinator forwards them ({@link BatchLimits} keeps batches under Cassandra's warnings). The
- * first failure fails the task, so Spark retries the batch rather than committing it. Public for
- * the benchmark's raw client, which writes through it too.
+ * coordinator forwards them ({@link BatchLimits} keeps batches under Cassandra's warnings). A write
+ * that fails for want of a node or of time is retried with back-off ({@link WriteRetry}) for up to
+ * the retry timeout, holding its place in flight; then, or at once for other errors, the first
+ * failure fails the task, so Spark retries the batch rather than committing it. Retrying here
+ * rather than failing the task keeps a short outage from re-sending the batch's dead letters or
+ * costing a restart. Public for the benchmark's raw client, which writes through it too.
  */
 public final class AsyncUpserts {
+  private static final Logger LOG = LoggerFactory.getLogger(AsyncUpserts.class);
+
   private final CqlSession session;
   private final CqlIdentifier keyspace;
   private final TokenMap tokens;
@@ -38,12 +46,25 @@ public final class AsyncUpserts {
   private final AtomicLong written = new AtomicLong();
   private final AtomicLong warned = new AtomicLong();
   private final AtomicReference<Throwable> failure = new AtomicReference<>();
+  private final long retryNanos;
+  private final AtomicLong retries = new AtomicLong();
+  private final AtomicLong firstFailure = new AtomicLong();
+  private final AtomicLong lastRecovery = new AtomicLong();
   private long requests;
 
   /**
    * @param maxInFlight rows sent and not yet answered, at most
    */
   public AsyncUpserts(CqlSession session, String keyspace, BatchLimits limits, int maxInFlight) {
+    this(session, keyspace, limits, maxInFlight, Duration.ZERO);
+  }
+
+  /**
+   * @param retryFor how long after its first failure a write is still retried
+   */
+  public AsyncUpserts(
+      CqlSession session, String keyspace, BatchLimits limits, int maxInFlight, Duration retryFor) {
+    this.retryNanos = retryFor.toNanos();
     this.session = session;
     this.keyspace = CqlIdentifier.fromInternal(keyspace);
     // Without token metadata the owners are unknown: every row then goes alone.
@@ -59,7 +80,8 @@ public final class AsyncUpserts {
         JobResources.shared().cassandra().session(settings),
         plan.keyspace(),
         settings.writeBatch(),
-        settings.maxInFlight());
+        settings.maxInFlight(),
+        plan.writeRetryTimeout());
   }
 
   public void write(BoundStatement upsert) {
@@ -73,7 +95,22 @@ public final class AsyncUpserts {
     permits.acquire(maxInFlight);
     permits.release(maxInFlight);
     rethrow();
+    if (retries.get() > 0) {
+      LOG.info(
+          "Cassandra writes went through after {} retries in {} ms", retries.get(), retryMillis());
+    }
     return written.get();
+  }
+
+  /** Attempts that failed and were tried again. */
+  long retries() {
+    return retries.get();
+  }
+
+  /** From the first failed attempt to the last retried write that went through; 0 without one. */
+  long retryMillis() {
+    long first = firstFailure.get();
+    return first == 0 ? 0 : Math.max(0, (lastRecovery.get() - first) / 1_000_000);
   }
 
   /** Requests sent so far: batches and single rows. */
@@ -118,23 +155,51 @@ public final class AsyncUpserts {
       throw new IllegalStateException("interrupted while writing", e);
     }
     requests++;
+    execute(statement(rows), count, 0, 0);
+  }
+
+  /** One attempt; its permits are released when it succeeds or is given up, not between tries. */
+  private void execute(Statement<?> statement, int count, int attempt, long failedSince) {
     session
-        .executeAsync(statement(rows))
+        .executeAsync(statement)
         .whenComplete(
             (result, error) -> {
-              try {
-                if (error != null) {
-                  failure.compareAndSet(null, error);
-                } else {
-                  written.addAndGet(count);
-                  if (!result.getExecutionInfo().getWarnings().isEmpty()) {
-                    warned.incrementAndGet();
-                  }
+              if (error == null) {
+                written.addAndGet(count);
+                if (!result.getExecutionInfo().getWarnings().isEmpty()) {
+                  warned.incrementAndGet();
                 }
-              } finally {
+                if (attempt > 0) {
+                  lastRecovery.accumulateAndGet(System.nanoTime(), Math::max);
+                }
                 permits.release(count);
+                return;
               }
+              long now = System.nanoTime();
+              long since = attempt == 0 ? now : failedSince;
+              if (WriteRetry.retryable(error)
+                  && now - since < retryNanos
+                  && failure.get() == null) {
+                retryLater(statement, count, attempt, since, error);
+                return;
+              }
+              lastRecovery.accumulateAndGet(now, Math::max);
+              failure.compareAndSet(null, error);
+              permits.release(count);
             });
+  }
+
+  private void retryLater(
+      Statement<?> statement, int count, int attempt, long since, Throwable error) {
+    retries.incrementAndGet();
+    if (firstFailure.compareAndSet(0, since)) {
+      LOG.warn(
+          "a Cassandra write failed ({}); retrying with back-off for up to {} s",
+          error.toString(),
+          retryNanos / 1_000_000_000);
+    }
+    WriteRetry.later(
+        WriteRetry.backoffMillis(attempt), () -> execute(statement, count, attempt + 1, since));
   }
 
   private static Statement<?> statement(List<BoundStatement> rows) {
@@ -149,7 +214,12 @@ public final class AsyncUpserts {
   private void rethrow() {
     Throwable error = failure.get();
     if (error != null) {
-      throw new IllegalStateException("a Cassandra write failed: " + error.getMessage(), error);
+      throw new IllegalStateException(
+          "a Cassandra write failed"
+              + (retries.get() > 0 ? " after " + retries.get() + " retries" : "")
+              + ": "
+              + error.getMessage(),
+          error);
     }
   }
 }

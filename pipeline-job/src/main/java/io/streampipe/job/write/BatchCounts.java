@@ -13,7 +13,15 @@ public final class BatchCounts implements Serializable {
   long read;
   long written;
   long deduplicated;
+  long writeRetries;
+  long writeRetryMillis;
   final long[] deadLettered = new long[Rule.values().length];
+
+  /** What a task's writer spent on retries. */
+  void retried(AsyncUpserts writes) {
+    writeRetries = writes.retries();
+    writeRetryMillis = writes.retryMillis();
+  }
 
   void deadLettered(Rule rule) {
     deadLettered[rule.ordinal()]++;
@@ -24,6 +32,9 @@ public final class BatchCounts implements Serializable {
     sum.read = read + other.read;
     sum.written = written + other.written;
     sum.deduplicated = deduplicated + other.deduplicated;
+    sum.writeRetries = writeRetries + other.writeRetries;
+    // Tasks retry side by side: the batch waited as long as its slowest one.
+    sum.writeRetryMillis = Math.max(writeRetryMillis, other.writeRetryMillis);
     for (int i = 0; i < deadLettered.length; i++) {
       sum.deadLettered[i] = deadLettered[i] + other.deadLettered[i];
     }
@@ -37,6 +48,14 @@ public final class BatchCounts implements Serializable {
         byRule.put(rule, deadLettered[rule.ordinal()]);
       }
     }
-    return new BatchStats(batchId, read, written, deduplicated, byRule, durationMillis);
+    return new BatchStats(
+        batchId,
+        read,
+        written,
+        deduplicated,
+        byRule,
+        durationMillis,
+        writeRetries,
+        writeRetryMillis);
   }
 }

@@ -50,14 +50,14 @@ public final class PartitionWriter implements MapPartitionsFunction<Row, BatchCo
       }
     }
     counts.deduplicated = latest.duplicates();
-    counts.written = upsert(latest);
+    counts.written = upsert(latest, counts);
     if (deadLetters != null) {
       deadLetters.finish();
     }
     return List.of(counts).iterator();
   }
 
-  private long upsert(LatestByKey<Row> latest) throws InterruptedException {
+  private long upsert(LatestByKey<Row> latest, BatchCounts counts) throws InterruptedException {
     if (latest.size() == 0) {
       return 0;
     }
@@ -72,6 +72,8 @@ public final class PartitionWriter implements MapPartitionsFunction<Row, BatchCo
     for (Row row : latest.items()) {
       writes.write(binder.bind(row, clock.next(System.currentTimeMillis() * 1000)));
     }
-    return writes.finish();
+    long written = writes.finish();
+    counts.retried(writes);
+    return written;
   }
 }

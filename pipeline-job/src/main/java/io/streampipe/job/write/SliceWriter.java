@@ -12,7 +12,6 @@ import io.streampipe.job.source.KafkaSourceRow;
 import io.streampipe.job.validate.Validated;
 import io.streampipe.job.validate.Validated.Rejection;
 import io.streampipe.job.validate.Validated.Valid;
-import java.time.Instant;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.api.java.function.FlatMapFunction;
@@ -74,6 +73,7 @@ public final class SliceWriter implements FlatMapFunction<Iterator<InternalRow>,
     recent.flush();
     counts.deduplicated = recent.duplicates();
     counts.written = writes.finish();
+    counts.retried(writes);
     if (deadLetters != null) {
       deadLetters.finish();
     }
@@ -96,8 +96,7 @@ public final class SliceWriter implements FlatMapFunction<Iterator<InternalRow>,
             KafkaSourceRow.partition(record),
             KafkaSourceRow.offset(record),
             KafkaSourceRow.timestampMicros(record) / 1000);
-    String message =
-        DeadLetterMessage.render(plan.pipeline(), rejection, origin, value, Instant.now());
-    deadLetters.send(KafkaSourceRow.key(record), message);
+    byte[] key = KafkaSourceRow.key(record);
+    deadLetters.send(key, DeadLetterMessage.render(plan, rejection, origin, key, value));
   }
 }

@@ -1,0 +1,134 @@
+package io.streampipe.reliability;
+
+import io.streampipe.job.Events;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * Users events at a steady rate, in a thread of its own, with the ledger of what was sent: the
+ * latest name of every id (new ids, updates of earlier ones) and the bad records. Keyed by id, so
+ * an id's updates keep their order in one partition and the last one must win.
+ */
+final class SteadyProducer implements AutoCloseable {
+  private final String topic;
+  private final int perSecond;
+  private final Random random;
+  private final KafkaProducer<byte[], byte[]> producer;
+  private final Map<UUID, String> latest = new ConcurrentHashMap<>();
+  private final List<UUID> ids = new ArrayList<>();
+  private final AtomicLong produced = new AtomicLong();
+  private final AtomicLong bad = new AtomicLong();
+  private final AtomicReference<Exception> failure = new AtomicReference<>();
+  private final Thread thread;
+  private volatile boolean running = true;
+
+  SteadyProducer(String bootstrap, String topic, int perSecond, long seed) {
+    this.topic = topic;
+    this.perSecond = perSecond;
+    this.random = new Random(seed);
+    this.producer =
+        new KafkaProducer<>(
+            Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap,
+                ProducerConfig.ACKS_CONFIG,
+                "all",
+                ProducerConfig.LINGER_MS_CONFIG,
+                5,
+                ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION,
+                1),
+            new ByteArraySerializer(),
+            new ByteArraySerializer());
+    this.thread = new Thread(this::run, "steady-producer");
+    thread.start();
+  }
+
+  private void run() {
+    long interval = 1_000_000_000L / perSecond;
+    long next = System.nanoTime();
+    while (running) {
+      sendOne();
+      next += interval;
+      long wait = next - System.nanoTime();
+      if (wait > 0) {
+        try {
+          Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+        } catch (InterruptedException e) {
+          return;
+        }
+      }
+    }
+  }
+
+  private void sendOne() {
+    long n = produced.get();
+    int dice = random.nextInt(100);
+    String key;
+    String value;
+    if (dice < 5) {
+      key = "bad-" + n;
+      value = "{\"broken\": " + n;
+      bad.incrementAndGet();
+    } else {
+      UUID id = dice < 25 && !ids.isEmpty() ? ids.get(random.nextInt(ids.size())) : newId();
+      String name = "N" + n;
+      key = id.toString();
+      value = Events.valid(id, name);
+      latest.put(id, name);
+    }
+    producer.send(
+        new org.apache.kafka.clients.producer.ProducerRecord<>(
+            topic, key.getBytes(StandardCharsets.UTF_8), value.getBytes(StandardCharsets.UTF_8)),
+        (metadata, error) -> {
+          if (error != null) {
+            failure.compareAndSet(null, error);
+          }
+        });
+    produced.incrementAndGet();
+  }
+
+  private UUID newId() {
+    UUID id = new UUID(random.nextLong(), random.nextLong());
+    ids.add(id);
+    return id;
+  }
+
+  long produced() {
+    return produced.get();
+  }
+
+  long bad() {
+    return bad.get();
+  }
+
+  /** The latest name of every id sent; complete once closed. */
+  Map<UUID, String> latest() {
+    return Map.copyOf(latest);
+  }
+
+  /** Stops producing and waits until every record sent is acknowledged; fails if any was not. */
+  @Override
+  public void close() throws Exception {
+    if (!running) {
+      return;
+    }
+    running = false;
+    thread.interrupt();
+    thread.join();
+    producer.flush();
+    producer.close();
+    if (failure.get() != null) {
+      throw new IllegalStateException("a send failed", failure.get());
+    }
+  }
+}

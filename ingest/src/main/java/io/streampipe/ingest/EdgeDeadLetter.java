@@ -2,30 +2,38 @@ package io.streampipe.ingest;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import java.io.ByteArrayOutputStream;
+import io.streampipe.api.deadletter.DeadLetterPayload;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
- * The value of an edge dead letter, in the job's shape (rule, field, message, failures, pipeline,
- * deadLetteredAt, payload as text) so one consumer reads both; {@code reason} repeats the rule and
- * {@code source} names the URL the body came from, where the job writes topic and offset.
+ * Edge dead letters of one pipeline, in the job's shape (rule, field, message, failures, pipeline,
+ * deadLetteredAt, the payload byte-exact and cut to fit the topic) so one consumer reads both;
+ * {@code reason} repeats the rule and {@code source} names the URL the body came from, where the
+ * job writes topic and offset.
+ *
+ * @param maxValueBytes the largest value the dead-letter topic takes (no key is sent)
  */
-final class EdgeDeadLetter {
+record EdgeDeadLetter(String pipeline, String topic, int maxValueBytes) {
   private static final JsonFactory JSON = new JsonFactory();
 
-  private EdgeDeadLetter() {}
+  ProducerRecord<byte[], byte[]> record(
+      EdgeReason reason, String message, String source, byte[] payload, Instant now) {
+    String value =
+        DeadLetterPayload.fitted(
+            kept -> render(reason, message, source, payload, kept, now),
+            payload.length,
+            maxValueBytes);
+    return new ProducerRecord<>(topic, null, value.getBytes(StandardCharsets.UTF_8));
+  }
 
-  static byte[] render(
-      String pipeline,
-      EdgeReason reason,
-      String message,
-      String source,
-      byte[] payload,
-      Instant now) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(256 + payload.length);
+  private String render(
+      EdgeReason reason, String message, String source, byte[] payload, int kept, Instant now) {
+    StringWriter out = new StringWriter(256 + kept * 2);
     try (JsonGenerator json = JSON.createGenerator(out)) {
       json.writeStartObject();
       failure(json, reason, message);
@@ -38,12 +46,12 @@ final class EdgeDeadLetter {
       json.writeStringField("pipeline", pipeline);
       json.writeStringField("source", source);
       json.writeStringField("deadLetteredAt", now.toString());
-      json.writeStringField("payload", new String(payload, StandardCharsets.UTF_8));
+      DeadLetterPayload.write(json, payload, kept);
       json.writeEndObject();
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot happen with a byte array", e);
+      throw new UncheckedIOException("cannot happen with a StringWriter", e);
     }
-    return out.toByteArray();
+    return out.toString();
   }
 
   private static void failure(JsonGenerator json, EdgeReason reason, String message)

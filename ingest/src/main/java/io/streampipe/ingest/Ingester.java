@@ -1,6 +1,7 @@
 package io.streampipe.ingest;
 
 import io.prometheus.metrics.exporter.httpserver.HTTPServer;
+import io.streampipe.api.deadletter.DeadLetterTopicLimit;
 import io.streampipe.api.v1alpha1.IngestSpec;
 import io.streampipe.api.v1alpha1.StreamingPipelineSpec;
 import io.streampipe.api.validation.ValidPipeline;
@@ -50,9 +51,14 @@ public final class Ingester implements AutoCloseable {
     TopicWriter writer =
         new TopicWriter(
             producer,
-            pipeline.name(),
             topic,
-            deadLetters ? spec.getQuality().getDeadLetter().getTopic().getName() : null,
+            deadLetters
+                ? new EdgeDeadLetter(
+                    pipeline.name(),
+                    spec.getQuality().getDeadLetter().getTopic().getName(),
+                    DeadLetterTopicLimit.valueLimit(
+                        DeadLetterTopicLimit.maxMessageBytes(spec), null))
+                : null,
             ingest.getRateLimit() == null
                 ? TokenBucket.unlimited()
                 : new TokenBucket(ingest.getRateLimit()),

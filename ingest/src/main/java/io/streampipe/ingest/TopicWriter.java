@@ -17,28 +17,25 @@ final class TopicWriter {
   private static final Logger LOG = LoggerFactory.getLogger(TopicWriter.class);
 
   private final Producer<byte[], byte[]> producer;
-  private final String pipeline;
   private final String topic;
-  private final String deadLetterTopic;
+  private final EdgeDeadLetter deadLetters;
   private final TokenBucket bucket;
   private final IngestMetrics metrics;
   private final Clock clock;
 
   /**
-   * @param deadLetterTopic null when dead-lettering is off
+   * @param deadLetters null when dead-lettering is off
    */
   TopicWriter(
       Producer<byte[], byte[]> producer,
-      String pipeline,
       String topic,
-      String deadLetterTopic,
+      EdgeDeadLetter deadLetters,
       TokenBucket bucket,
       IngestMetrics metrics,
       Clock clock) {
     this.producer = producer;
-    this.pipeline = pipeline;
     this.topic = topic;
-    this.deadLetterTopic = deadLetterTopic;
+    this.deadLetters = deadLetters;
     this.bucket = bucket;
     this.metrics = metrics;
     this.clock = clock;
@@ -68,25 +65,18 @@ final class TopicWriter {
 
   private void deadLetter(Outcome outcome, String source) {
     metrics.deadLettered(outcome.reason());
-    if (deadLetterTopic == null) {
+    if (deadLetters == null) {
       LOG.warn(
           "refused a record from {}: {} ({})", source, outcome.reason().label(), outcome.message());
       return;
     }
-    byte[] value =
-        EdgeDeadLetter.render(
-            pipeline,
-            outcome.reason(),
-            outcome.message(),
-            source,
-            outcome.value(),
-            clock.instant());
     producer.send(
-        new ProducerRecord<>(deadLetterTopic, null, value),
+        deadLetters.record(
+            outcome.reason(), outcome.message(), source, outcome.value(), clock.instant()),
         (metadata, error) -> {
           if (error != null) {
             metrics.error("send");
-            LOG.warn("a dead letter was not sent to {}: {}", deadLetterTopic, error.toString());
+            LOG.warn("a dead letter was not sent to {}: {}", deadLetters.topic(), error.toString());
           }
         });
   }

@@ -4,6 +4,7 @@ import io.streampipe.api.Durations;
 import io.streampipe.api.FieldType;
 import io.streampipe.api.cql.CqlStatements;
 import io.streampipe.api.cql.TableDefinition;
+import io.streampipe.api.deadletter.DeadLetterTopicLimit;
 import io.streampipe.api.v1alpha1.StreamingPipelineSpec;
 import io.streampipe.api.validation.ValidPipeline;
 import io.streampipe.job.validate.CompiledField;
@@ -40,12 +41,6 @@ public record JobPlan(
     Duration writeRetryTimeout)
     implements Serializable {
 
-  /** Kafka's default message.max.bytes, the limit of a topic that sets none. */
-  public static final int KAFKA_MAX_MESSAGE_BYTES = 1_048_588;
-
-  /** Room for a record's framing, timestamp and headers beside its key and value. */
-  private static final int RECORD_OVERHEAD = 512;
-
   /** The plan of a valid pipeline. */
   public static JobPlan of(ValidPipeline pipeline) {
     StreamingPipelineSpec spec = pipeline.spec();
@@ -66,22 +61,13 @@ public record JobPlan(
         Durations.require(spec.getProcessing().getTrigger()),
         java.util.Set.copyOf(spec.getQuality().getDedupKeys())
             .equals(java.util.Set.copyOf(table.primaryKey())),
-        maxMessageBytes(deadLetter.getTopic() == null ? null : deadLetter.getTopic().getConfig()),
+        DeadLetterTopicLimit.maxMessageBytes(spec),
         Durations.require(spec.getSink().getCassandra().getWriteRetryTimeout()));
   }
 
   /** The largest dead-letter value that fits in one record of its topic beside this key. */
   public int deadLetterValueLimit(byte[] key) {
-    return deadLetterMaxBytes - RECORD_OVERHEAD - (key == null ? 0 : key.length);
-  }
-
-  private static int maxMessageBytes(java.util.Map<String, String> config) {
-    String value = config == null ? null : config.get("max.message.bytes");
-    try {
-      return value == null ? KAFKA_MAX_MESSAGE_BYTES : Integer.parseInt(value.trim());
-    } catch (NumberFormatException e) {
-      return KAFKA_MAX_MESSAGE_BYTES;
-    }
+    return DeadLetterTopicLimit.valueLimit(deadLetterMaxBytes, key);
   }
 
   /** The table's columns: the declared fields, in order. */

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.streampipe.job.plan.JobPlan;
+import io.streampipe.api.deadletter.DeadLetterTopicLimit;
 import io.streampipe.job.validate.Failure;
 import io.streampipe.job.validate.Rule;
 import io.streampipe.job.validate.Validated.Rejection;
@@ -18,7 +18,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class DeadLetterMessageTest {
-  private static final int LIMIT = JobPlan.KAFKA_MAX_MESSAGE_BYTES;
+  private static final int LIMIT = DeadLetterTopicLimit.KAFKA_MAX_MESSAGE_BYTES;
 
   @Test
   void carriesFailuresOriginTimeAndPayload() throws Exception {

@@ -2,6 +2,7 @@ package io.streampipe.job.validate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.streampipe.api.deadletter.Utf8;
 import io.streampipe.job.PipelineDocumentsSpec;
 import io.streampipe.job.TestDocuments;
 import io.streampipe.job.validate.Validated.Rejection;

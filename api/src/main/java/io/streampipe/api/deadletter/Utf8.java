@@ -1,4 +1,4 @@
-package io.streampipe.job.validate;
+package io.streampipe.api.deadletter;
 
 /**
  * Strict UTF-8 (RFC 3629): no overlong forms, no encoded surrogates, nothing above U+10FFFF, no

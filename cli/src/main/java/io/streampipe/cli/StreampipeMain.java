@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       ProvisionCommand.class,
       ProduceCommand.class,
       ValidateCommand.class,
+      PlanCommand.class,
       io.streampipe.cli.bench.BenchCommand.class,
       CommandLine.HelpCommand.class
     },

@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       ProduceCommand.class,
       ValidateCommand.class,
       PlanCommand.class,
+      RedriveCommand.class,
       io.streampipe.cli.bench.BenchCommand.class,
       CommandLine.HelpCommand.class
     },

@@ -8,14 +8,10 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.javaoperatorsdk.operator.Operator;
-import io.javaoperatorsdk.operator.api.monitoring.Metrics;
 import io.streampipe.api.JobContract;
 import io.streampipe.api.v1alpha1.LastChange;
 import io.streampipe.api.v1alpha1.PipelineCondition;
 import io.streampipe.api.v1alpha1.StreamingPipelineSpec;
-import io.streampipe.operator.runtime.PipelineOperator;
-import io.streampipe.operator.topics.InMemoryTopicAdmins;
-import io.streampipe.provisioning.InMemorySchemaProvisioner;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -44,19 +40,8 @@ class ChangeGateIT {
   @BeforeAll
   static void start() throws Exception {
     cluster = new MockCluster(client).loadCrds(List.of("sparkapplications.sparkoperator.k8s.io"));
-    InMemorySchemaProvisioner cassandra = new InMemorySchemaProvisioner();
-    operator =
-        PipelineOperator.create(
-            client,
-            OperatorConfig.defaults(),
-            connection -> cassandra,
-            new InMemoryTopicAdmins(),
-            Metrics.NOOP,
-            false);
-    operator.start();
-    StreamingPipeline pipeline = TestPipelines.users(NS, NAME);
-    pipeline.getSpec().getSource().setKafkaCluster(null);
-    pipeline.getSpec().getSource().setBootstrapServers("kafka.external:9092");
+    operator = MockCluster.startedOperator(client);
+    StreamingPipeline pipeline = TestPipelines.usersOnServers(NS, NAME);
     client.resource(pipeline).create();
     await().atMost(Duration.ofSeconds(20)).until(() -> sparkApplication() != null);
     cluster.jobState(NS, NAME, "RUNNING");

@@ -11,11 +11,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.javaoperatorsdk.operator.Operator;
-import io.javaoperatorsdk.operator.api.monitoring.Metrics;
 import io.streampipe.api.v1alpha1.PipelineCondition;
-import io.streampipe.operator.runtime.PipelineOperator;
-import io.streampipe.operator.topics.InMemoryTopicAdmins;
-import io.streampipe.provisioning.InMemorySchemaProvisioner;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -47,21 +43,10 @@ class CheckpointResizeIT {
   @BeforeAll
   static void start() throws Exception {
     cluster = new MockCluster(client).loadCrds(List.of("sparkapplications.sparkoperator.k8s.io"));
-    InMemorySchemaProvisioner cassandra = new InMemorySchemaProvisioner();
-    KubernetesClient operatorClient =
-        server.createClient(b -> b.withConfig(OperatorRbac.agent(server, AGENT)));
     operator =
-        PipelineOperator.create(
-            operatorClient,
-            OperatorConfig.defaults(),
-            connection -> cassandra,
-            new InMemoryTopicAdmins(),
-            Metrics.NOOP,
-            false);
-    operator.start();
-    StreamingPipeline pipeline = TestPipelines.users(NS, NAME);
-    pipeline.getSpec().getSource().setKafkaCluster(null);
-    pipeline.getSpec().getSource().setBootstrapServers("kafka.external:9092");
+        MockCluster.startedOperator(
+            server.createClient(b -> b.withConfig(OperatorRbac.agent(server, AGENT))));
+    StreamingPipeline pipeline = TestPipelines.usersOnServers(NS, NAME);
     client.resource(pipeline).create();
     await().atMost(Duration.ofSeconds(20)).until(() -> claim() != null);
     assertThat(requested()).isEqualTo("1Gi");

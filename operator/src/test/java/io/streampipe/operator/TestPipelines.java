@@ -26,6 +26,14 @@ public final class TestPipelines {
     return pipeline;
   }
 
+  /** users-pipeline.yaml with plain bootstrap servers, for a cluster without Strimzi's Kafka. */
+  public static StreamingPipeline usersOnServers(String namespace, String name) {
+    StreamingPipeline pipeline = users(namespace, name);
+    pipeline.getSpec().getSource().setKafkaCluster(null);
+    pipeline.getSpec().getSource().setBootstrapServers("kafka.external:9092");
+    return pipeline;
+  }
+
   /** Gives the pipeline a uid and generation, as the API server would. */
   public static StreamingPipeline stored(StreamingPipeline pipeline) {
     pipeline.getMetadata().setUid("0b6a4c1e-1111-2222-3333-444455556666");

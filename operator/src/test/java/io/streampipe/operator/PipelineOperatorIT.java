@@ -396,7 +396,7 @@ class PipelineOperatorIT {
         .atMost(Duration.ofSeconds(20))
         .until(() -> bootstrapOf(ns, "direct").contains("kafka.plain-kafka:9092"));
 
-    // Shrinking a topic is refused with a reason, and nothing else moves.
+    // Shrinking a topic is refused by the change gate with a reason, and nothing moves.
     client
         .resources(StreamingPipeline.class)
         .inNamespace(ns)
@@ -410,13 +410,16 @@ class PipelineOperatorIT {
         .atMost(Duration.ofSeconds(20))
         .until(
             () ->
-                "TopicsRefused"
+                "ChangeRefused"
                     .equals(
-                        condition(ns, "direct", "TopicsReady")
+                        condition(ns, "direct", "Ready")
                             .map(PipelineCondition::getReason)
                             .orElse("")));
-    assertThat(condition(ns, "direct", "TopicsReady").orElseThrow().getMessage())
-        .contains("cannot shrink");
+    assertThat(condition(ns, "direct", "Ready").orElseThrow().getMessage())
+        .contains("source.topic.partitions", "Kafka cannot remove partitions");
+    assertThat(KAFKA.describe("kafka.plain-kafka:9092", "users_created"))
+        .map(TopicDefinition::partitions)
+        .contains(3);
 
     client.resources(StreamingPipeline.class).inNamespace(ns).withName("direct").delete();
     await()

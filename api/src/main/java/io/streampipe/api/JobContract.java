@@ -42,6 +42,16 @@ public final class JobContract {
 
   private JobContract() {}
 
+  /**
+   * Where the job keeps its checkpoint: the volume's root, or a directory of its own per reset
+   * token, so a reset starts from nothing while the old checkpoint stays on the volume.
+   */
+  public static String checkpointLocation(String resetToken) {
+    return resetToken == null
+        ? CHECKPOINT_MOUNT_DIR
+        : CHECKPOINT_MOUNT_DIR + "/reset-" + resetToken;
+  }
+
   public static String specPath() {
     return SPEC_MOUNT_DIR + "/" + SPEC_FILE_NAME;
   }

@@ -19,6 +19,8 @@ import picocli.CommandLine.Command;
       ProvisionCommand.class,
       ProduceCommand.class,
       ValidateCommand.class,
+      PlanCommand.class,
+      RedriveCommand.class,
       io.streampipe.cli.bench.BenchCommand.class,
       CommandLine.HelpCommand.class
     },

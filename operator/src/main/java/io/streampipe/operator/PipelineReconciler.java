@@ -120,6 +120,15 @@ public class PipelineReconciler
       after = StatusAggregator.invalid(before, generation, checked.problems(), clock.instant());
     } else {
       ResolvedPipeline resolved = checked.resolved().get();
+      ChangeGate.Decision change =
+          ChangeGate.decide(SpecConfigMapDependent.lastApplied(pipeline, context), resolved);
+      if (!change.applies()) {
+        after =
+            StatusAggregator.held(
+                before, generation, change.reason(), change.message(), clock.instant());
+        change.lastChange(generation).ifPresent(after::setLastChange);
+        return finish(pipeline, before, after, context);
+      }
       context.managedWorkflowAndDependentResourceContext().put(ResolvedPipeline.class, resolved);
       context
           .managedWorkflowAndDependentResourceContext()
@@ -136,6 +145,7 @@ public class PipelineReconciler
                   clock.instant(),
                   context),
               clock.instant());
+      change.lastChange(generation).ifPresent(after::setLastChange);
     }
     return finish(pipeline, before, after, context);
   }

@@ -44,7 +44,7 @@ class AdminTopicsIT extends OperatorAgainstMockServer {
                         .get("pipeline.yaml")
                         .contains(servers));
 
-    // Shrinking a topic is refused with a reason, and nothing else moves.
+    // Shrinking a topic is refused by the change gate with a reason, and nothing moves.
     operator.edit(
         ns,
         "direct",
@@ -54,9 +54,12 @@ class AdminTopicsIT extends OperatorAgainstMockServer {
         });
     await()
         .atMost(OperatorFixture.WAIT)
-        .until(() -> "TopicsRefused".equals(operator.reason(ns, "direct", "TopicsReady")));
-    assertThat(operator.condition(ns, "direct", "TopicsReady").orElseThrow().getMessage())
-        .contains("cannot shrink");
+        .until(() -> "ChangeRefused".equals(operator.reason(ns, "direct", "Ready")));
+    assertThat(operator.condition(ns, "direct", "Ready").orElseThrow().getMessage())
+        .contains("source.topic.partitions", "Kafka cannot remove partitions");
+    assertThat(operator.kafka.describe(servers, "users_created"))
+        .map(TopicDefinition::partitions)
+        .contains(3);
 
     client.resources(StreamingPipeline.class).inNamespace(ns).withName("direct").delete();
     await()

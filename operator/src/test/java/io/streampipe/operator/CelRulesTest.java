@@ -51,6 +51,12 @@ class CelRulesTest {
         Map.of("source", Map.of("topic", Map.of("partitions", 6L))),
         deadLetter(4L),
         Map.of("source", Map.of("topic", Map.of("partitions", 6L))));
+    example(
+        "oldSelf.all(o, self.exists(f, f.name == o.name && f.type == o.type))",
+        List.of(Map.of("name", "id", "type", "uuid"), Map.of("name", "n", "type", "int")),
+        List.of(Map.of("name", "id", "type", "uuid")),
+        List.of(Map.of("name", "id", "type", "text")),
+        List.of(Map.of("name", "id", "type", "uuid")));
     example("self > 0", 1000L, null, 0L, null);
     example("self >= 1 && self <= 1000", 10L, null, 0L, null);
     example("self >= 0 && self <= 1048576", 4608L, null, 2_000_000L, null);

@@ -41,6 +41,11 @@ public final class TestPipelines {
     return new StreamingPipeline(namespace, name, doc.spec());
   }
 
+  /** users-pipeline.yaml with plain bootstrap servers, for a cluster without Strimzi's Kafka. */
+  public static StreamingPipeline usersOnServers(String namespace, String name) {
+    return withServers(namespace, name, "kafka.external:9092");
+  }
+
   /** Gives the pipeline a uid and generation, as the API server would. */
   public static StreamingPipeline stored(StreamingPipeline pipeline) {
     pipeline.getMetadata().setUid("0b6a4c1e-1111-2222-3333-444455556666");

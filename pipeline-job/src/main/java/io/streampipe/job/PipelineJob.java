@@ -9,6 +9,7 @@ import io.streampipe.job.plan.JobPlan;
 import io.streampipe.job.plan.JobSettings;
 import io.streampipe.job.resources.JobResources;
 import io.streampipe.job.source.KafkaWatch;
+import io.streampipe.job.source.StartingPosition;
 import io.streampipe.job.write.CassandraTableCheck;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -80,7 +81,7 @@ public final class PipelineJob {
             .format("kafka")
             .option("kafka.bootstrap.servers", settings.bootstrapServers())
             .option("subscribe", plan.topic())
-            .option("startingOffsets", plan.startingOffsets())
+            .options(StartingPosition.options(plan.startingOffsets()))
             .option("maxOffsetsPerTrigger", plan.maxOffsetsPerTrigger())
             .option("kafka.max.poll.records", MAX_POLL_RECORDS)
             .option("kafka.max.partition.fetch.bytes", MAX_PARTITION_FETCH_BYTES)

@@ -13,7 +13,7 @@ import java.util.List;
  * @param statements the DDL to run, in order
  * @param refused unsafe changes; when not empty, {@code statements} is empty
  */
-record SchemaChange(
+public record SchemaChange(
     List<String> statements, List<String> refused, boolean createsKeyspace, boolean createsTable) {
 
   /**
@@ -34,7 +34,7 @@ record SchemaChange(
     CqlStatements.createTable(desired);
   }
 
-  static SchemaChange decide(
+  public static SchemaChange decide(
       SchemaState state, KeyspaceDefinition keyspace, TableDefinition desired) {
     return switch (state.presence()) {
       case KEYSPACE_ABSENT ->

@@ -2,6 +2,7 @@ package io.streampipe.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.ValidationRule;
 
 /** The persistent volume that keeps the job's progress across restarts. */
@@ -20,12 +21,27 @@ public class CheckpointSpec {
       message = "storageClass is immutable: a volume cannot move to another class")
   private String storageClass;
 
+  @Pattern("^[A-Za-z0-9][A-Za-z0-9_-]{0,62}$")
+  @JsonPropertyDescription(
+      "Set to a new value to start a fresh checkpoint, read from source.startingOffsets: what a"
+          + " checkpoint-breaking change (input topic, starting offsets) needs to be applied. The"
+          + " old checkpoint stays on the volume. Letters, digits, _ and -, at most 63.")
+  private String resetToken;
+
   public String getSize() {
     return size;
   }
 
   public void setSize(String size) {
     this.size = size;
+  }
+
+  public String getResetToken() {
+    return resetToken;
+  }
+
+  public void setResetToken(String resetToken) {
+    this.resetToken = resetToken;
   }
 
   public String getStorageClass() {

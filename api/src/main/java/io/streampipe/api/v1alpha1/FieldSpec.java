@@ -19,6 +19,8 @@ public class FieldSpec {
 
   @Required
   @Pattern("^(text|uuid|int|bigint|double|boolean|timestamp|date)$")
+  // Bounds the cost Kubernetes estimates for the fields' transition rule.
+  @Size(max = 9)
   @JsonPropertyDescription(
       "One of text, uuid, int, bigint, double, boolean, timestamp (ISO-8601 with offset, or"
           + " epoch milliseconds), date (yyyy-MM-dd).")

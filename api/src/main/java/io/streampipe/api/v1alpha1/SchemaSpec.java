@@ -18,6 +18,12 @@ public class SchemaSpec {
   @Required
   @JsonPropertyDescription("The event's fields; each becomes a column of the table.")
   @Size(min = 1, max = 500)
+  // On the list, not the items: items of an atomic list have no old value to compare with.
+  @ValidationRule(
+      value = "oldSelf.all(o, self.exists(f, f.name == o.name && f.type == o.type))",
+      message =
+          "a field cannot be removed nor change its type: its column stays in the table with its"
+              + " type")
   private List<FieldSpec> fields;
 
   @Required

@@ -32,10 +32,12 @@ public class SourceSpec {
       message = "partitions may only grow: Kafka cannot remove partitions")
   private TopicSpec topic;
 
-  @Pattern("^(earliest|latest)$")
+  @Pattern("^(earliest|latest|[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:.]+(Z|[+-][0-9]{2}:[0-9]{2}))$")
   @JsonPropertyDescription(
-      "Where a new pipeline starts reading: earliest (default) or latest. A restarted pipeline"
-          + " always resumes from its checkpoint.")
+      "Where a new pipeline starts reading: earliest (default), latest, or an ISO-8601 time like"
+          + " 2026-11-30T10:00:00Z (per partition, the first record at or after it). A restarted"
+          + " pipeline resumes from its checkpoint: a change here needs a new"
+          + " processing.checkpoint.resetToken.")
   private String startingOffsets;
 
   @JsonPropertyDescription(

@@ -30,6 +30,9 @@ public class StreamingPipelineStatus {
   @JsonPropertyDescription("The Spark application's state as the Spark operator reports it.")
   private String jobState;
 
+  @JsonPropertyDescription("The last spec change, its class and what the operator did with it.")
+  private LastChange lastChange;
+
   public Long getObservedGeneration() {
     return observedGeneration;
   }
@@ -84,5 +87,13 @@ public class StreamingPipelineStatus {
 
   public void setJobState(String jobState) {
     this.jobState = jobState;
+  }
+
+  public LastChange getLastChange() {
+    return lastChange;
+  }
+
+  public void setLastChange(LastChange lastChange) {
+    this.lastChange = lastChange;
   }
 }

@@ -29,6 +29,7 @@ final class Limits {
   static final Pattern TOPIC_CONFIG_KEY = Pattern.compile("^[a-z][a-z0-9.]*$");
   static final Pattern SPARK_MEMORY = Pattern.compile("^([1-9][0-9]*)([kmgt]?)$");
   static final Pattern QUANTITY = Pattern.compile("^[1-9][0-9]*(Ki|Mi|Gi|Ti|Pi|k|M|G|T)?$");
+  static final Pattern RESET_TOKEN = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9_-]{0,62}$");
   static final Pattern IMAGE = Pattern.compile("^[^\\s]+$");
 
   static final Set<String> SYSTEM_KEYSPACES =

@@ -74,5 +74,10 @@ final class ProcessingChecks {
         KubernetesNames::isDnsSubdomain,
         path + ".storageClass",
         "must be the name of a StorageClass");
+    problems.whenSet(
+        checkpoint.getResetToken(),
+        t -> Limits.RESET_TOKEN.matcher(t).matches(),
+        path + ".resetToken",
+        "must be 1 to 63 letters, digits, _ or -, starting with a letter or digit");
   }
 }

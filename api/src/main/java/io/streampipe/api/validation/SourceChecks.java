@@ -3,6 +3,7 @@ package io.streampipe.api.validation;
 import io.streampipe.api.Durations;
 import io.streampipe.api.HostPort;
 import io.streampipe.api.KubernetesNames;
+import io.streampipe.api.StartingOffsets;
 import io.streampipe.api.v1alpha1.SourceSpec;
 import io.streampipe.api.v1alpha1.TopicSpec;
 import java.time.Duration;
@@ -31,9 +32,9 @@ final class SourceChecks {
     topic(source.getTopic(), path + ".topic", null, problems);
     problems.require(
         source.getStartingOffsets(),
-        o -> o.equals("earliest") || o.equals("latest"),
+        StartingOffsets::isValid,
         path + ".startingOffsets",
-        "must be earliest or latest");
+        "must be earliest, latest or an ISO-8601 time with its offset, like 2026-11-30T10:00:00Z");
     problems.require(
         source.getMaxOffsetsPerTrigger(),
         m -> m > 0 && m <= Limits.MAX_OFFSETS_PER_TRIGGER,

@@ -22,7 +22,7 @@ public final class DesiredConfigMap {
    * The defaulted spec with what the operator resolved written in: the job needs no Strimzi or
    * operator knowledge. Credentials stay out; they reach the job as environment from the Secret.
    */
-  static String document(ResolvedPipeline pipeline) {
+  public static String document(ResolvedPipeline pipeline) {
     StreamingPipelineSpec spec = PipelineDocuments.copy(pipeline.spec());
     spec.getSource().setKafkaCluster(null);
     spec.getSource().setBootstrapServers(pipeline.bootstrapServers());

@@ -112,7 +112,8 @@ public final class DesiredSparkApplication {
             "name",
             JobContract.ENV_CHECKPOINT_LOCATION,
             "value",
-            JobContract.CHECKPOINT_MOUNT_DIR));
+            JobContract.checkpointLocation(
+                pipeline.spec().getProcessing().getCheckpoint().getResetToken())));
     if (pipeline.bootstrapServers() != null) {
       env.add(map("name", JobContract.ENV_BOOTSTRAP_SERVERS, "value", pipeline.bootstrapServers()));
     }

@@ -3,6 +3,8 @@ package io.streampipe.operator.status;
 /** The reasons conditions carry, CamelCase as Kubernetes conventions ask. */
 public enum Reason {
   InvalidSpec,
+  ChangeRefused,
+  CheckpointResetRequired,
   TopicsReady,
   TopicsPending,
   TopicsEnsured,

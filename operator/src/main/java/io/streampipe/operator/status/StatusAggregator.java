@@ -57,6 +57,19 @@ public final class StatusAggregator {
     String message =
         "invalid spec, nothing changed: "
             + problems.stream().map(Problem::toString).collect(Collectors.joining("; "));
+    return held(previous, generation, Reason.InvalidSpec, message, now);
+  }
+
+  /**
+   * The status of a pipeline whose new spec was not applied (invalid, or a change refused): Ready
+   * turns False with the reason, the other conditions stay, the running parts being untouched.
+   */
+  public static StreamingPipelineStatus held(
+      StreamingPipelineStatus previous,
+      long generation,
+      Reason reason,
+      String message,
+      Instant now) {
     List<PipelineCondition> conditions = new ArrayList<>();
     PipelineCondition oldReady = null;
     for (PipelineCondition c : conditionsOf(previous)) {
@@ -66,8 +79,7 @@ public final class StatusAggregator {
         conditions.add(c);
       }
     }
-    conditions.add(
-        condition(READY, Verdict.notOk(Reason.InvalidSpec, message), oldReady, generation, now));
+    conditions.add(condition(READY, Verdict.notOk(reason, message), oldReady, generation, now));
     StreamingPipelineStatus status = copy(previous);
     status.setObservedGeneration(generation);
     status.setConditions(conditions);

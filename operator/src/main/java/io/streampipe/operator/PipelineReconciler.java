@@ -1,5 +1,6 @@
 package io.streampipe.operator;
 
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -25,12 +26,14 @@ import io.streampipe.operator.dependent.TopicsReady;
 import io.streampipe.operator.desired.ResolvedPipeline;
 import io.streampipe.operator.source.KafkaClusters;
 import io.streampipe.operator.source.OptionalApis;
+import io.streampipe.operator.status.Observation;
 import io.streampipe.operator.status.Observations;
 import io.streampipe.operator.status.Reason;
 import io.streampipe.operator.status.ReconcileFailure;
 import io.streampipe.operator.status.StatusAggregator;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -111,7 +114,17 @@ public class PipelineReconciler
           namespace(pipeline),
           name(pipeline),
           checked.problems().size());
-      after = StatusAggregator.invalid(before, generation, checked.problems(), clock.instant());
+      // The workflow is not run: the last good spec keeps running, and is observed as such.
+      Optional<ResolvedPipeline> lastGood =
+          LastGoodSpec.of(pipeline, context.getSecondaryResource(ConfigMap.class), config);
+      after =
+          lastGood
+              .map(
+                  good ->
+                      StatusAggregator.aggregate(
+                          before, observe(good, generation, context), checked.problems(), now()))
+              .orElseGet(
+                  () -> StatusAggregator.invalid(before, generation, checked.problems(), now()));
     } else {
       ResolvedPipeline resolved = checked.resolved().get();
       context.managedWorkflowAndDependentResourceContext().put(ResolvedPipeline.class, resolved);
@@ -119,19 +132,19 @@ public class PipelineReconciler
           .managedWorkflowAndDependentResourceContext()
           .reconcileManagedWorkflow()
           .throwAggregateExceptionIfErrorsPresent();
-      after =
-          StatusAggregator.aggregate(
-              before,
-              Observations.of(
-                  resolved,
-                  generation,
-                  apis.topicVersion(),
-                  config.checkpointBindGrace(),
-                  clock.instant(),
-                  context),
-              clock.instant());
+      after = StatusAggregator.aggregate(before, observe(resolved, generation, context), now());
     }
     return finish(pipeline, before, after, context);
+  }
+
+  private Observation observe(
+      ResolvedPipeline resolved, long generation, Context<StreamingPipeline> context) {
+    return Observations.of(
+        resolved, generation, apis.topicVersion(), config.checkpointBindGrace(), now(), context);
+  }
+
+  private Instant now() {
+    return clock.instant();
   }
 
   /**
@@ -199,7 +212,14 @@ public class PipelineReconciler
     String message = ReconcileFailure.message(e, willRetry);
     LOG.warn("pipeline={}/{} reconcile_error=\"{}\"", namespace(pipeline), name(pipeline), message);
     cleanup.events().warning(pipeline, Reason.ReconcileError.name(), message);
-    return ErrorStatusUpdateControl.noStatusUpdate();
+    StreamingPipelineStatus before = pipeline.getStatus();
+    StreamingPipelineStatus after =
+        StatusAggregator.failed(before, pipeline.getMetadata().getGeneration(), message, now());
+    if (!StatusAggregator.changed(before, after)) {
+      return ErrorStatusUpdateControl.noStatusUpdate();
+    }
+    pipeline.setStatus(after);
+    return ErrorStatusUpdateControl.patchStatus(pipeline);
   }
 
   @Override

@@ -48,7 +48,10 @@ public final class Notices {
       boolean isTrue = "True".equals(c.getStatus());
       String text = c.getType() + ": " + c.getMessage();
       if (isFailure(c) && (was == null || !Objects.equals(was.getReason(), c.getReason()))) {
-        notices.add(new Notice("Warning", c.getReason(), text));
+        // Ready repeats a failing part's reason (InvalidSpec): one Event for one failure.
+        if (notices.stream().noneMatch(n -> n.reason().equals(c.getReason()))) {
+          notices.add(new Notice("Warning", c.getReason(), text));
+        }
       } else if (StatusAggregator.READY.equals(c.getType()) && isTrue && !wasTrue) {
         notices.add(new Notice("Normal", c.getReason(), text));
       } else if (StatusAggregator.READY.equals(c.getType()) && !isTrue && wasTrue) {

@@ -3,6 +3,7 @@ package io.streampipe.operator.status;
 /** The reasons conditions carry, CamelCase as Kubernetes conventions ask. */
 public enum Reason {
   InvalidSpec,
+  SpecValid,
   TopicsReady,
   TopicsPending,
   TopicsEnsured,

@@ -30,6 +30,18 @@ public class StreamingPipelineStatus {
   @JsonPropertyDescription("The Spark application's state as the Spark operator reports it.")
   private String jobState;
 
+  @JsonPropertyDescription(
+      "How far the running job has got, from its progress endpoint; absent until first reached.")
+  private PipelineProgress progress;
+
+  public PipelineProgress getProgress() {
+    return progress;
+  }
+
+  public void setProgress(PipelineProgress progress) {
+    this.progress = progress;
+  }
+
   public Long getObservedGeneration() {
     return observedGeneration;
   }

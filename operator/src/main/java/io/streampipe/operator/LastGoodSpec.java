@@ -52,6 +52,17 @@ public final class LastGoodSpec {
     return OperatorChecks.check(copy, config, Optional.empty()).resolved();
   }
 
+  /**
+   * What a poller outside a reconcile observes: the valid spec, or while an update is invalid the
+   * last good one, which still runs.
+   */
+  public static Optional<ResolvedPipeline> observed(
+      StreamingPipeline primary, KubernetesClient client, OperatorConfig config) {
+    return OperatorChecks.check(primary, config, Optional.empty())
+        .resolved()
+        .or(() -> read(primary, client, config));
+  }
+
   /** The same, reading the ConfigMap from the API server (for pollers outside a reconcile). */
   public static Optional<ResolvedPipeline> read(
       StreamingPipeline pipeline, KubernetesClient client, OperatorConfig config) {

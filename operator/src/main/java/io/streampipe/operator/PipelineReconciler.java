@@ -1,6 +1,5 @@
 package io.streampipe.operator;
 
-import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -18,22 +17,23 @@ import io.streampipe.api.v1alpha1.StreamingPipelineStatus;
 import io.streampipe.operator.dependent.AdminTopicsDependent;
 import io.streampipe.operator.dependent.CassandraSchemaDependent;
 import io.streampipe.operator.dependent.CheckpointClaimDependent;
+import io.streampipe.operator.dependent.DriverServiceDependent;
 import io.streampipe.operator.dependent.KafkaTopicDependent;
 import io.streampipe.operator.dependent.PodMonitorDependent;
 import io.streampipe.operator.dependent.SparkApplicationDependent;
 import io.streampipe.operator.dependent.SpecConfigMapDependent;
 import io.streampipe.operator.dependent.TopicsReady;
 import io.streampipe.operator.desired.ResolvedPipeline;
+import io.streampipe.operator.progress.ProgressPolling;
 import io.streampipe.operator.source.KafkaClusters;
 import io.streampipe.operator.source.OptionalApis;
-import io.streampipe.operator.status.Observation;
-import io.streampipe.operator.status.Observations;
 import io.streampipe.operator.status.Reason;
 import io.streampipe.operator.status.ReconcileFailure;
 import io.streampipe.operator.status.StatusAggregator;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -77,6 +77,10 @@ import org.slf4j.LoggerFactory;
           type = SparkApplicationDependent.class,
           dependsOn = {SpecConfigMapDependent.NAME, CheckpointClaimDependent.NAME}),
       @Dependent(
+          name = DriverServiceDependent.NAME,
+          type = DriverServiceDependent.class,
+          reconcilePrecondition = PodMonitorDependent.MetricsEnabled.class),
+      @Dependent(
           name = PodMonitorDependent.NAME,
           type = PodMonitorDependent.class,
           reconcilePrecondition = PodMonitorDependent.MetricsEnabled.class)
@@ -91,6 +95,7 @@ public class PipelineReconciler
   private final OptionalApis apis;
   private final PipelineCleanup cleanup;
   private final Clock clock;
+  private final PipelineObserver observer;
 
   public PipelineReconciler(
       OperatorConfig config, OptionalApis apis, PipelineCleanup cleanup, Clock clock) {
@@ -98,6 +103,7 @@ public class PipelineReconciler
     this.apis = apis;
     this.cleanup = cleanup;
     this.clock = clock;
+    this.observer = new PipelineObserver(config, apis, clock);
   }
 
   @Override
@@ -114,17 +120,7 @@ public class PipelineReconciler
           namespace(pipeline),
           name(pipeline),
           checked.problems().size());
-      // The workflow is not run: the last good spec keeps running, and is observed as such.
-      Optional<ResolvedPipeline> lastGood =
-          LastGoodSpec.of(pipeline, context.getSecondaryResource(ConfigMap.class), config);
-      after =
-          lastGood
-              .map(
-                  good ->
-                      StatusAggregator.aggregate(
-                          before, observe(good, generation, context), checked.problems(), now()))
-              .orElseGet(
-                  () -> StatusAggregator.invalid(before, generation, checked.problems(), now()));
+      after = observer.invalid(pipeline, before, checked.problems(), context);
     } else {
       ResolvedPipeline resolved = checked.resolved().get();
       context.managedWorkflowAndDependentResourceContext().put(ResolvedPipeline.class, resolved);
@@ -132,15 +128,9 @@ public class PipelineReconciler
           .managedWorkflowAndDependentResourceContext()
           .reconcileManagedWorkflow()
           .throwAggregateExceptionIfErrorsPresent();
-      after = StatusAggregator.aggregate(before, observe(resolved, generation, context), now());
+      after = observer.observe(before, resolved, generation, List.of(), context);
     }
     return finish(pipeline, before, after, context);
-  }
-
-  private Observation observe(
-      ResolvedPipeline resolved, long generation, Context<StreamingPipeline> context) {
-    return Observations.of(
-        resolved, generation, apis.topicVersion(), config.checkpointBindGrace(), now(), context);
   }
 
   private Instant now() {
@@ -163,11 +153,11 @@ public class PipelineReconciler
   @Override
   public List<EventSource<?, StreamingPipeline>> prepareEventSources(
       EventSourceContext<StreamingPipeline> context) {
+    List<EventSource<?, StreamingPipeline>> sources = new ArrayList<>();
+    sources.add(ProgressPolling.eventSource(context, config));
     // Without the Kafka CRD an informer on it would never sync and the operator never start.
-    return apis.kafkaVersion()
-        .<List<EventSource<?, StreamingPipeline>>>map(
-            v -> List.of(KafkaClusters.eventSource(context, v, config)))
-        .orElse(List.of());
+    apis.kafkaVersion().ifPresent(v -> sources.add(KafkaClusters.eventSource(context, v, config)));
+    return sources;
   }
 
   private UpdateControl<StreamingPipeline> finish(

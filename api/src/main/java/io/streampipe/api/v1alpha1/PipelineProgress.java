@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * How far a running job has got with its data: the job serves it as JSON at {@code /progress} on
@@ -144,5 +145,45 @@ public class PipelineProgress {
 
   public void setObservedAt(String observedAt) {
     this.observedAt = observedAt;
+  }
+
+  /** A copy without {@link #observedAt}: the figures alone, to tell whether they changed. */
+  public PipelineProgress figures() {
+    PipelineProgress copy = new PipelineProgress();
+    copy.generation = generation;
+    copy.lag = lag;
+    copy.inputRate = inputRate;
+    copy.processingRate = processingRate;
+    copy.lastBatchId = lastBatchId;
+    copy.lastBatchTime = lastBatchTime;
+    copy.read = read;
+    copy.written = written;
+    copy.deduplicated = deduplicated;
+    copy.deadLettered = deadLettered;
+    copy.deadLettersByRule =
+        deadLettersByRule == null ? null : new LinkedHashMap<>(deadLettersByRule);
+    return copy;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof PipelineProgress p
+        && Objects.equals(generation, p.generation)
+        && Objects.equals(lag, p.lag)
+        && Objects.equals(inputRate, p.inputRate)
+        && Objects.equals(processingRate, p.processingRate)
+        && Objects.equals(lastBatchId, p.lastBatchId)
+        && Objects.equals(lastBatchTime, p.lastBatchTime)
+        && Objects.equals(read, p.read)
+        && Objects.equals(written, p.written)
+        && Objects.equals(deduplicated, p.deduplicated)
+        && Objects.equals(deadLettered, p.deadLettered)
+        && Objects.equals(deadLettersByRule, p.deadLettersByRule)
+        && Objects.equals(observedAt, p.observedAt);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(generation, lag, lastBatchId, read, written, deadLettered, observedAt);
   }
 }

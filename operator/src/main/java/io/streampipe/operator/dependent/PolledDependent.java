@@ -13,7 +13,6 @@ import io.javaoperatorsdk.operator.processing.event.source.ExternalResourceCachi
 import io.javaoperatorsdk.operator.processing.event.source.polling.PerResourcePollingConfigurationBuilder;
 import io.javaoperatorsdk.operator.processing.event.source.polling.PerResourcePollingEventSource;
 import io.streampipe.operator.LastGoodSpec;
-import io.streampipe.operator.OperatorChecks;
 import io.streampipe.operator.OperatorConfig;
 import io.streampipe.operator.StreamingPipeline;
 import io.streampipe.operator.desired.ResolvedPipeline;
@@ -115,9 +114,7 @@ public abstract class PolledDependent<R>
    * is observed.
    */
   private Optional<ResolvedPipeline> resolve(StreamingPipeline primary) {
-    return OperatorChecks.check(primary, config, Optional.empty())
-        .resolved()
-        .or(() -> LastGoodSpec.read(primary, client, config));
+    return LastGoodSpec.observed(primary, client, config);
   }
 
   @Override

@@ -113,6 +113,16 @@ public final class DesiredSparkApplication {
             JobContract.ENV_CHECKPOINT_LOCATION,
             "value",
             JobContract.CHECKPOINT_MOUNT_DIR));
+    // A new generation changes the application, so the Spark operator resubmits it and the job
+    // restarts on its checkpoint with the new document; the job reports the generation it runs.
+    if (pipeline.generation() != null) {
+      env.add(
+          map(
+              "name",
+              JobContract.ENV_SPEC_GENERATION,
+              "value",
+              String.valueOf(pipeline.generation())));
+    }
     if (pipeline.bootstrapServers() != null) {
       env.add(map("name", JobContract.ENV_BOOTSTRAP_SERVERS, "value", pipeline.bootstrapServers()));
     }

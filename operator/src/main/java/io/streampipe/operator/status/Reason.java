@@ -28,5 +28,9 @@ public enum Reason {
   JobNotCreated,
   Ready,
   NotReady,
-  ReconcileError
+  ReconcileError,
+  ProgressUnknown,
+  ProgressUnreachable,
+  NoBatchYet,
+  BatchesCompleting
 }

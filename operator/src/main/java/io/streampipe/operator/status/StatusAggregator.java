@@ -116,6 +116,28 @@ public final class StatusAggregator {
     return status;
   }
 
+  /**
+   * Sets one condition of a status in place, keeping its transition time while its status holds;
+   * for conditions observed outside the aggregator (the job's progress).
+   */
+  static void put(
+      StreamingPipelineStatus status,
+      StreamingPipelineStatus previous,
+      String type,
+      Verdict verdict,
+      Instant now) {
+    PipelineCondition old =
+        conditionsOf(previous).stream()
+            .filter(c -> type.equals(c.getType()))
+            .findFirst()
+            .orElse(null);
+    long generation = status.getObservedGeneration() == null ? 0 : status.getObservedGeneration();
+    List<PipelineCondition> conditions = new ArrayList<>(conditionsOf(status));
+    conditions.removeIf(c -> type.equals(c.getType()));
+    conditions.add(condition(type, verdict, old, generation, now));
+    status.setConditions(conditions);
+  }
+
   private static Verdict specValid(List<Problem> problems) {
     return problems.isEmpty()
         ? Verdict.ok(Reason.SpecValid, "the spec is valid")

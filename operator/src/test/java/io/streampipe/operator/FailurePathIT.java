@@ -70,7 +70,7 @@ class FailurePathIT {
         .andReturn(500, refused)
         .always();
 
-    edit(ns, "2h");
+    PipelineEdits.edit(client, ns, "users", p -> ttl(p, "2h"));
 
     await()
         .atMost(Duration.ofSeconds(30))
@@ -87,7 +87,7 @@ class FailurePathIT {
     String ns = "invalid";
     runningPipeline(ns);
 
-    edit(ns, "forever");
+    PipelineEdits.edit(client, ns, "users", p -> ttl(p, "forever"));
     await()
         .atMost(Duration.ofSeconds(30))
         .until(() -> reason(ns, "SpecValid").equals("InvalidSpec"));
@@ -117,7 +117,6 @@ class FailurePathIT {
     await().atMost(Duration.ofSeconds(30)).until(() -> reason(ns, "Ready").equals("Ready"));
   }
 
-  /** Edits as a user would, again on a conflict with the operator's status write. */
   private static void edit(String ns, String ttl) {
     await()
         .atMost(Duration.ofSeconds(10))
@@ -147,5 +146,10 @@ class FailurePathIT {
       return Optional.empty();
     }
     return p.getStatus().getConditions().stream().filter(c -> type.equals(c.getType())).findFirst();
+  }
+
+  private static StreamingPipeline ttl(StreamingPipeline p, String ttl) {
+    p.getSpec().getSink().getCassandra().setTtl(ttl);
+    return p;
   }
 }

@@ -50,9 +50,7 @@ final class OperatorRbac {
           Map.entry(LEASES, Set.of("update")),
           // The pollers read the deployed spec's ConfigMap only while a pipeline's spec is invalid
           // and only when a poll falls in that window (FailurePathIT shows it).
-          Map.entry("/configmaps", Set.of("get")),
-          // A driver Service goes when its spec switches metrics off, which no IT here does.
-          Map.entry("/services", Set.of("delete")));
+          Map.entry("/configmaps", Set.of("get")));
 
   /** Calls the API server's default system:basic-user role lets every authenticated user make. */
   static final Set<String> EVERY_USER =

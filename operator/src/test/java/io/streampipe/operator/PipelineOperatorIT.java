@@ -137,17 +137,16 @@ class PipelineOperatorIT {
     assertThat(events("users")).contains("Ready");
 
     // Update: a new field, a new TTL and more partitions.
-    client
-        .resources(StreamingPipeline.class)
-        .inNamespace(NS)
-        .withName("users")
-        .edit(
-            p -> {
-              p.getSpec().getSchema().getFields().add(new FieldSpec("country", "text", false));
-              p.getSpec().getSink().getCassandra().setTtl("1h");
-              p.getSpec().getSource().getTopic().setPartitions(6);
-              return p;
-            });
+    PipelineEdits.edit(
+        client,
+        NS,
+        "users",
+        p -> {
+          p.getSpec().getSchema().getFields().add(new FieldSpec("country", "text", false));
+          p.getSpec().getSink().getCassandra().setTtl("1h");
+          p.getSpec().getSource().getTopic().setPartitions(6);
+          return p;
+        });
     await()
         .atMost(Duration.ofSeconds(20))
         .until(
@@ -175,16 +174,15 @@ class PipelineOperatorIT {
     // Invalid update: nothing else may change.
     Map<String, String> versionsBefore = versions();
     int ddlBefore = CASSANDRA.executed().size();
-    client
-        .resources(StreamingPipeline.class)
-        .inNamespace(NS)
-        .withName("users")
-        .edit(
-            p -> {
-              p.getSpec().getSink().getCassandra().setTtl("forever");
-              p.getSpec().getSchema().getFields().add(new FieldSpec("bad name", "text", false));
-              return p;
-            });
+    PipelineEdits.edit(
+        client,
+        NS,
+        "users",
+        p -> {
+          p.getSpec().getSink().getCassandra().setTtl("forever");
+          p.getSpec().getSchema().getFields().add(new FieldSpec("bad name", "text", false));
+          return p;
+        });
     await()
         .atMost(Duration.ofSeconds(20))
         .until(
@@ -318,15 +316,14 @@ class PipelineOperatorIT {
 
     // Metrics switched off: the PodMonitor goes.
     assertThat(cluster.podMonitors().inNamespace(ns).withName("follower").get()).isNotNull();
-    client
-        .resources(StreamingPipeline.class)
-        .inNamespace(ns)
-        .withName("follower")
-        .edit(
-            p -> {
-              p.getSpec().getMonitoring().getPrometheus().setEnabled(false);
-              return p;
-            });
+    PipelineEdits.edit(
+        client,
+        ns,
+        "follower",
+        p -> {
+          p.getSpec().getMonitoring().getPrometheus().setEnabled(false);
+          return p;
+        });
     await()
         .atMost(Duration.ofSeconds(20))
         .until(() -> cluster.podMonitors().inNamespace(ns).withName("follower").get() == null);
@@ -397,15 +394,14 @@ class PipelineOperatorIT {
         .until(() -> bootstrapOf(ns, "direct").contains("kafka.plain-kafka:9092"));
 
     // Shrinking a topic is refused with a reason, and nothing else moves.
-    client
-        .resources(StreamingPipeline.class)
-        .inNamespace(ns)
-        .withName("direct")
-        .edit(
-            p -> {
-              p.getSpec().getSource().getTopic().setPartitions(1);
-              return p;
-            });
+    PipelineEdits.edit(
+        client,
+        ns,
+        "direct",
+        p -> {
+          p.getSpec().getSource().getTopic().setPartitions(1);
+          return p;
+        });
     await()
         .atMost(Duration.ofSeconds(20))
         .until(

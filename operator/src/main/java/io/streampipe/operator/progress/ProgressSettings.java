@@ -17,7 +17,7 @@ public record ProgressSettings(Duration period, Duration timeout, ProgressEndpoi
         Duration.ofSeconds(
             Long.parseLong(env.getOrDefault("STREAMPIPE_PROGRESS_POLL_SECONDS", "30"))),
         Duration.ofMillis(
-            Long.parseLong(env.getOrDefault("STREAMPIPE_PROGRESS_TIMEOUT_MILLIS", "1000"))),
+            Long.parseLong(env.getOrDefault("STREAMPIPE_PROGRESS_TIMEOUT_MILLIS", "2000"))),
         ProgressEndpoints.SERVICE);
   }
 

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /** The operator's progress reader against a real local HTTP server, and against none. */
 class ProgressClientTest {
-  private static final ProgressClient CLIENT = new ProgressClient(Duration.ofSeconds(2));
+  private static final ProgressClient CLIENT = new ProgressClient(Duration.ofSeconds(10));
   private static final ObjectMapper JSON = new ObjectMapper();
   private HttpServer server;
   private volatile int status = 200;
@@ -67,8 +67,8 @@ class ProgressClientTest {
     assertThat(CLIENT.read(url()).problem()).contains("the progress endpoint answered HTTP 503");
 
     status = 200;
-    delayMillis = 5_000;
-    ProgressObservation slow = CLIENT.read(url());
+    delayMillis = 3_000;
+    ProgressObservation slow = new ProgressClient(Duration.ofMillis(300)).read(url());
     assertThat(slow.progress()).isEmpty();
     assertThat(slow.problem().orElseThrow()).contains("Timeout");
 

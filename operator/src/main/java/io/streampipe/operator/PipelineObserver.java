@@ -2,17 +2,20 @@ package io.streampipe.operator;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.streampipe.api.Durations;
 import io.streampipe.api.v1alpha1.StreamingPipelineStatus;
 import io.streampipe.api.validation.Problem;
 import io.streampipe.operator.desired.ResolvedPipeline;
 import io.streampipe.operator.progress.ProgressObservation;
 import io.streampipe.operator.source.OptionalApis;
 import io.streampipe.operator.status.Observations;
+import io.streampipe.operator.status.ProgressHistory;
 import io.streampipe.operator.status.ProgressStatus;
 import io.streampipe.operator.status.StatusAggregator;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Builds a pipeline's new status from what one reconcile observed: its parts from the informers'
@@ -22,11 +25,17 @@ final class PipelineObserver {
   private final OperatorConfig config;
   private final OptionalApis apis;
   private final Clock clock;
+  private final ProgressHistory history = new ProgressHistory();
 
   PipelineObserver(OperatorConfig config, OptionalApis apis, Clock clock) {
     this.config = config;
     this.apis = apis;
     this.clock = clock;
+  }
+
+  /** Forgets a deleted pipeline's progress reads. */
+  void forget(StreamingPipeline pipeline) {
+    history.forget(pipeline.getMetadata().getUid());
   }
 
   /** The status of a pipeline running {@code running}; {@code problems} are its current spec's. */
@@ -49,11 +58,19 @@ final class PipelineObserver {
                 context),
             problems,
             now);
+    Optional<ProgressObservation> read = context.getSecondaryResource(ProgressObservation.class);
+    List<ProgressHistory.Sample> samples =
+        read.flatMap(ProgressObservation::progress)
+            .map(p -> history.record(running.uid(), p.getLastBatchId(), p.getLag(), now))
+            .orElse(List.of());
     return ProgressStatus.apply(
         after,
         before,
-        running.spec().getMonitoring().getPrometheus().isEnabled(),
-        context.getSecondaryResource(ProgressObservation.class),
+        new ProgressStatus.Input(
+            running.spec().getMonitoring().getPrometheus().isEnabled(),
+            read,
+            samples,
+            Durations.require(running.spec().getProcessing().getTrigger())),
         now);
   }
 

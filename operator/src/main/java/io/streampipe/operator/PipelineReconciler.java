@@ -214,7 +214,11 @@ public class PipelineReconciler
 
   @Override
   public DeleteControl cleanup(StreamingPipeline pipeline, Context<StreamingPipeline> context) {
-    return cleanup.apply(pipeline, context.getClient());
+    DeleteControl control = cleanup.apply(pipeline, context.getClient());
+    if (control.isRemoveFinalizer()) {
+      observer.forget(pipeline);
+    }
+    return control;
   }
 
   private static String name(StreamingPipeline pipeline) {

@@ -7,9 +7,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.streampipe.api.v1alpha1.PipelineProgress;
 import io.streampipe.api.v1alpha1.StreamingPipelineStatus;
 import io.streampipe.operator.progress.ProgressObservation;
+import io.streampipe.operator.status.ProgressHistory;
 import io.streampipe.operator.status.ProgressStatus;
 import io.streampipe.operator.status.StatusAggregator;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -19,6 +22,8 @@ class ProgressStatusTest {
   private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
   private static final Instant T1 = Instant.parse("2026-01-01T00:00:30Z");
   private static final Instant T2 = Instant.parse("2026-01-01T00:01:00Z");
+  private static final Duration TRIGGER = Duration.ofSeconds(10);
+  private final ProgressHistory history = new ProgressHistory();
   private static final String URL = "http://users-driver.streams.svc:9090/progress";
 
   @Test
@@ -70,20 +75,22 @@ class ProgressStatusTest {
         ProgressStatus.apply(
             StatusAggregator.aggregate(null, observation("RUNNING", true), T0),
             null,
-            false,
-            answered(1, 0),
+            new ProgressStatus.Input(false, answered(1, 0), List.of(), TRIGGER),
             T0);
     assertThat(condition(off, "Progressing").getMessage())
         .contains("monitoring.prometheus.enabled");
   }
 
-  private static StreamingPipelineStatus status(
+  private StreamingPipelineStatus status(
       StreamingPipelineStatus previous, Optional<ProgressObservation> read, Instant now) {
+    List<ProgressHistory.Sample> samples =
+        read.flatMap(ProgressObservation::progress)
+            .map(p -> history.record("uid", p.getLastBatchId(), p.getLag(), now))
+            .orElse(List.of());
     return ProgressStatus.apply(
         StatusAggregator.aggregate(previous, observation("RUNNING", true), now),
         previous,
-        true,
-        read,
+        new ProgressStatus.Input(true, read, samples, TRIGGER),
         now);
   }
 

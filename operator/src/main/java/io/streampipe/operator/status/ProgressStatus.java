@@ -3,9 +3,10 @@ package io.streampipe.operator.status;
 import io.streampipe.api.v1alpha1.PipelineProgress;
 import io.streampipe.api.v1alpha1.StreamingPipelineStatus;
 import io.streampipe.operator.progress.ProgressObservation;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Objects;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -19,21 +20,36 @@ public final class ProgressStatus {
   private ProgressStatus() {}
 
   /**
-   * @param status the status built from this reconcile's other observations; changed in place
-   * @param previous the status before this reconcile
+   * What one reconcile knows of the job's progress.
+   *
    * @param metricsEnabled whether the running spec serves metrics, and with them progress
    * @param observed the last read of the progress endpoint, empty before the first
+   * @param history the pipeline's distinct reads, oldest first, the current one last; empty without
+   *     an answer
+   * @param trigger the running spec's micro-batch trigger
    */
-  public static StreamingPipelineStatus apply(
-      StreamingPipelineStatus status,
-      StreamingPipelineStatus previous,
+  public record Input(
       boolean metricsEnabled,
       Optional<ProgressObservation> observed,
-      Instant now) {
+      List<ProgressHistory.Sample> history,
+      Duration trigger) {}
+
+  /**
+   * @param status the status built from this reconcile's other observations; changed in place
+   * @param previous the status before this reconcile
+   */
+  public static StreamingPipelineStatus apply(
+      StreamingPipelineStatus status, StreamingPipelineStatus previous, Input in, Instant now) {
     PipelineProgress last = previous == null ? null : previous.getProgress();
-    Optional<PipelineProgress> answered = observed.flatMap(ProgressObservation::progress);
+    Optional<PipelineProgress> answered = in.observed().flatMap(ProgressObservation::progress);
     answered.ifPresent(p -> status.setProgress(stamped(p, last, now)));
-    StatusAggregator.put(status, previous, PROGRESSING, verdict(metricsEnabled, observed), now);
+    boolean jobRunning =
+        status.getConditions().stream()
+            .anyMatch(
+                c ->
+                    StatusAggregator.JOB_RUNNING.equals(c.getType())
+                        && "True".equals(c.getStatus()));
+    StatusAggregator.put(status, previous, PROGRESSING, verdict(in, jobRunning, now), now);
     return status;
   }
 
@@ -47,17 +63,17 @@ public final class ProgressStatus {
     return figures;
   }
 
-  static Verdict verdict(boolean metricsEnabled, Optional<ProgressObservation> observed) {
-    if (!metricsEnabled) {
+  static Verdict verdict(Input in, boolean jobRunning, Instant now) {
+    if (!in.metricsEnabled()) {
       return Verdict.notOk(
           Reason.ProgressUnknown,
           "monitoring.prometheus.enabled is false: the job serves no progress to observe");
     }
-    if (observed.isEmpty()) {
+    if (in.observed().isEmpty()) {
       return Verdict.notOk(Reason.ProgressUnknown, "the job's progress has not been read yet");
     }
-    ProgressObservation o = observed.get();
-    if (o.progress().isEmpty()) {
+    ProgressObservation o = in.observed().get();
+    if (o.progress().isEmpty() || in.history().isEmpty()) {
       return Verdict.notOk(
           Reason.ProgressUnreachable,
           "the job's progress endpoint "
@@ -66,8 +82,6 @@ public final class ProgressStatus {
               + o.problem().orElse("no answer")
               + "); the figures shown are the last read, not current");
     }
-    return Objects.isNull(o.progress().get().getLastBatchId())
-        ? Verdict.notOk(Reason.NoBatchYet, "the job runs and has not completed a batch yet")
-        : Verdict.ok(Reason.BatchesCompleting, "micro-batches complete");
+    return ProgressVerdicts.of(in.history(), in.trigger(), jobRunning, now);
   }
 }

@@ -32,5 +32,7 @@ public enum Reason {
   ProgressUnknown,
   ProgressUnreachable,
   NoBatchYet,
-  BatchesCompleting
+  BatchesCompleting,
+  Stalled,
+  LagGrowing
 }

@@ -78,6 +78,26 @@ class ProgressingTest {
   }
 
   @Test
+  void aJobThatDoesNotRunIsNeitherStalledNorUnreachable() {
+    PipelineProgress p = new PipelineProgress();
+    p.setLastBatchId(1L);
+    StreamingPipelineStatus starting =
+        ProgressStatus.apply(
+            StatusAggregator.aggregate(null, observation("SUBMITTED", true), T0),
+            null,
+            new ProgressStatus.Input(
+                true,
+                Optional.of(ProgressObservation.unreachable("http://x/progress", "refused")),
+                List.of(),
+                TRIGGER),
+            T0.plusSeconds(600));
+    assertThat(reason(starting)).isEqualTo("JobNotRunning");
+    assertThat(Notices.between(null, starting))
+        .extracting(Notice::reason)
+        .doesNotContain("ProgressUnreachable", "JobNotRunning");
+  }
+
+  @Test
   void theHistoryIsBoundedAndForgotten() {
     for (int i = 0; i < 50; i++) {
       history.record("a", (long) i, 0L, T0.plusSeconds(i));

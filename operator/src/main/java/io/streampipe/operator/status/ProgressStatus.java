@@ -69,6 +69,10 @@ public final class ProgressStatus {
           Reason.ProgressUnknown,
           "monitoring.prometheus.enabled is false: the job serves no progress to observe");
     }
+    if (!jobRunning) {
+      // Expected while the job starts or restarts: no Warning, and the last figures stay.
+      return Verdict.notOk(Reason.JobNotRunning, "the job is not running");
+    }
     if (in.observed().isEmpty()) {
       return Verdict.notOk(Reason.ProgressUnknown, "the job's progress has not been read yet");
     }
@@ -82,6 +86,6 @@ public final class ProgressStatus {
               + o.problem().orElse("no answer")
               + "); the figures shown are the last read, not current");
     }
-    return ProgressVerdicts.of(in.history(), in.trigger(), jobRunning, now);
+    return ProgressVerdicts.of(in.history(), in.trigger(), now);
   }
 }

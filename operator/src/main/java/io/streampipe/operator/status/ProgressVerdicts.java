@@ -25,13 +25,14 @@ public final class ProgressVerdicts {
   }
 
   /**
+   * Judged only while the Spark operator says the job runs.
+   *
    * @param history the pipeline's distinct reads, oldest first, the newest being the current one
-   * @param jobRunning whether the Spark operator says the job runs
    */
-  static Verdict of(List<Sample> history, Duration trigger, boolean jobRunning, Instant now) {
+  static Verdict of(List<Sample> history, Duration trigger, Instant now) {
     Sample newest = history.get(history.size() - 1);
     Duration bound = stallBound(trigger);
-    if (jobRunning && !newest.batchSeen().plus(bound).isAfter(now)) {
+    if (!newest.batchSeen().plus(bound).isAfter(now)) {
       return Verdict.notOk(
           Reason.Stalled,
           (newest.lastBatchId() == null

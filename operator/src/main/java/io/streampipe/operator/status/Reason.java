@@ -32,6 +32,7 @@ public enum Reason {
   ProgressUnknown,
   ProgressUnreachable,
   NoBatchYet,
+  JobNotRunning,
   BatchesCompleting,
   Stalled,
   LagGrowing

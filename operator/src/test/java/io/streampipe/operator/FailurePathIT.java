@@ -9,12 +9,8 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.javaoperatorsdk.operator.Operator;
-import io.javaoperatorsdk.operator.api.monitoring.Metrics;
 import io.streampipe.api.v1alpha1.PipelineCondition;
 import io.streampipe.operator.desired.Names;
-import io.streampipe.operator.runtime.PipelineOperator;
-import io.streampipe.operator.topics.InMemoryTopicAdmins;
-import io.streampipe.provisioning.InMemorySchemaProvisioner;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
@@ -35,16 +31,7 @@ class FailurePathIT {
   @BeforeAll
   static void start() throws Exception {
     cluster = new MockCluster(client).loadCrds();
-    InMemorySchemaProvisioner cassandra = new InMemorySchemaProvisioner();
-    operator =
-        PipelineOperator.create(
-            server.createClient(),
-            OperatorConfig.defaults(),
-            connection -> cassandra,
-            new InMemoryTopicAdmins(),
-            Metrics.NOOP,
-            false);
-    operator.start();
+    operator = MockPipelines.startOperator(server, OperatorConfig.defaults());
   }
 
   @AfterAll
@@ -105,47 +92,15 @@ class FailurePathIT {
   }
 
   private static void runningPipeline(String ns) {
-    client.resource(TestPipelines.users(ns, "users")).create();
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(() -> cluster.topics().inNamespace(ns).list().getItems().size() == 2);
-    cluster.topicsReady(ns);
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(() -> cluster.sparkApplications().inNamespace(ns).withName("users").get() != null);
-    cluster.jobState(ns, "users", "RUNNING");
-    await().atMost(Duration.ofSeconds(30)).until(() -> reason(ns, "Ready").equals("Ready"));
-  }
-
-  private static void edit(String ns, String ttl) {
-    await()
-        .atMost(Duration.ofSeconds(10))
-        .ignoreExceptions()
-        .until(
-            () ->
-                client
-                        .resources(StreamingPipeline.class)
-                        .inNamespace(ns)
-                        .withName("users")
-                        .edit(
-                            p -> {
-                              p.getSpec().getSink().getCassandra().setTtl(ttl);
-                              return p;
-                            })
-                    != null);
+    MockPipelines.running(client, cluster, ns, "users");
   }
 
   private static String reason(String ns, String type) {
-    return condition(ns, type).map(PipelineCondition::getReason).orElse("");
+    return MockPipelines.reason(client, ns, "users", type);
   }
 
   private static Optional<PipelineCondition> condition(String ns, String type) {
-    StreamingPipeline p =
-        client.resources(StreamingPipeline.class).inNamespace(ns).withName("users").get();
-    if (p == null || p.getStatus() == null) {
-      return Optional.empty();
-    }
-    return p.getStatus().getConditions().stream().filter(c -> type.equals(c.getType())).findFirst();
+    return MockPipelines.condition(client, ns, "users", type);
   }
 
   private static StreamingPipeline ttl(StreamingPipeline p, String ttl) {

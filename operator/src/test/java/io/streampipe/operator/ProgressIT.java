@@ -10,15 +10,11 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.javaoperatorsdk.operator.Operator;
-import io.javaoperatorsdk.operator.api.monitoring.Metrics;
 import io.streampipe.api.JobContract;
 import io.streampipe.api.v1alpha1.PipelineCondition;
 import io.streampipe.api.v1alpha1.PipelineProgress;
 import io.streampipe.operator.desired.Labels;
 import io.streampipe.operator.desired.Names;
-import io.streampipe.operator.runtime.PipelineOperator;
-import io.streampipe.operator.topics.InMemoryTopicAdmins;
-import io.streampipe.provisioning.InMemorySchemaProvisioner;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -62,20 +58,15 @@ class ProgressIT {
     URI endpoint =
         URI.create("http://127.0.0.1:" + job.getAddress().getPort() + JobContract.PROGRESS_PATH);
     cluster = new MockCluster(client).loadCrds();
-    InMemorySchemaProvisioner cassandra = new InMemorySchemaProvisioner();
     OperatorConfig defaults = OperatorConfig.defaults();
-    OperatorConfig config =
-        defaults.withProgress(
-            defaults.progress().withEndpoints(p -> endpoint).withPeriod(Duration.ofSeconds(1)));
     operator =
-        PipelineOperator.create(
-            server.createClient(),
-            config,
-            connection -> cassandra,
-            new InMemoryTopicAdmins(),
-            Metrics.NOOP,
-            false);
-    operator.start();
+        MockPipelines.startOperator(
+            server,
+            defaults.withProgress(
+                defaults
+                    .progress()
+                    .withEndpoints(p -> endpoint)
+                    .withPeriod(Duration.ofSeconds(1))));
   }
 
   @AfterAll
@@ -87,15 +78,7 @@ class ProgressIT {
   @Test
   void progressIsObservedKeptWhenUnreachableAndObservedThroughAnInvalidUpdate() {
     SERVED.set(progress(4, 1_000, 250));
-    client.resource(TestPipelines.users(NS, "users")).create();
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(() -> cluster.topics().inNamespace(NS).list().getItems().size() == 2);
-    cluster.topicsReady(NS);
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(() -> cluster.sparkApplications().inNamespace(NS).withName("users").get() != null);
-    cluster.jobState(NS, "users", "RUNNING");
+    MockPipelines.running(client, cluster, NS, "users");
 
     Service service =
         client.services().inNamespace(NS).withName(Names.driverService("users")).get();
@@ -149,15 +132,11 @@ class ProgressIT {
   }
 
   private static String reason(String type) {
-    return condition(type).map(PipelineCondition::getReason).orElse("");
+    return MockPipelines.reason(client, NS, "users", type);
   }
 
   private static Optional<PipelineCondition> condition(String type) {
-    StreamingPipeline p = pipeline();
-    if (p == null || p.getStatus() == null) {
-      return Optional.empty();
-    }
-    return p.getStatus().getConditions().stream().filter(c -> type.equals(c.getType())).findFirst();
+    return MockPipelines.condition(client, NS, "users", type);
   }
 
   private static StreamingPipeline ttl(StreamingPipeline p, String ttl) {

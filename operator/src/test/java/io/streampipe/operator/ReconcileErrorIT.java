@@ -10,11 +10,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.javaoperatorsdk.operator.Operator;
-import io.javaoperatorsdk.operator.api.monitoring.Metrics;
-import io.streampipe.operator.runtime.PipelineOperator;
 import io.streampipe.operator.status.Reason;
-import io.streampipe.operator.topics.InMemoryTopicAdmins;
-import io.streampipe.provisioning.InMemorySchemaProvisioner;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -34,16 +30,7 @@ class ReconcileErrorIT {
   @BeforeAll
   static void start() throws Exception {
     new MockCluster(client).loadCrds();
-    InMemorySchemaProvisioner cassandra = new InMemorySchemaProvisioner();
-    operator =
-        PipelineOperator.create(
-            server.createClient(),
-            OperatorConfig.defaults(),
-            connection -> cassandra,
-            new InMemoryTopicAdmins(),
-            Metrics.NOOP,
-            false);
-    operator.start();
+    operator = MockPipelines.startOperator(server, OperatorConfig.defaults());
   }
 
   @AfterAll

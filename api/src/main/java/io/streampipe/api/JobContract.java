@@ -40,6 +40,12 @@ public final class JobContract {
 
   public static final String METRICS_PATH = "/metrics";
 
+  /** The job's progress as JSON (a PipelineProgress), served beside /metrics on the same port. */
+  public static final String PROGRESS_PATH = "/progress";
+
+  /** The spec generation the operator started the job for; the job reports it in its progress. */
+  public static final String ENV_SPEC_GENERATION = "STREAMPIPE_SPEC_GENERATION";
+
   private JobContract() {}
 
   /**

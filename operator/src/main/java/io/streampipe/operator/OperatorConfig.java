@@ -1,6 +1,7 @@
 package io.streampipe.operator;
 
 import io.streampipe.api.CommaList;
+import io.streampipe.operator.progress.ProgressSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
@@ -20,6 +21,7 @@ import java.util.Set;
  * @param checkpointBindGrace how long a checkpoint claim may stay Pending and still count as ready
  *     (a WaitForFirstConsumer claim binds only once the driver is scheduled)
  * @param polling how often the Cassandra table and Admin-API topics are observed
+ * @param progress how the jobs' progress endpoints are read
  */
 public record OperatorConfig(
     Set<String> watchNamespaces,
@@ -39,7 +41,8 @@ public record OperatorConfig(
     int cassandraDeleteAttempts,
     Duration cassandraRetryInterval,
     Duration checkpointBindGrace,
-    PollingPeriods polling) {
+    PollingPeriods polling,
+    ProgressSettings progress) {
 
   public static final String DEFAULT_JOB_APPLICATION_FILE =
       "local:///opt/streampipe/pipeline-job.jar";
@@ -71,7 +74,8 @@ public record OperatorConfig(
             Duration.ofSeconds(
                 Long.parseLong(env.getOrDefault("STREAMPIPE_POLL_NOT_READY_SECONDS", "30"))),
             Duration.ofSeconds(
-                Long.parseLong(env.getOrDefault("STREAMPIPE_POLL_READY_SECONDS", "300")))));
+                Long.parseLong(env.getOrDefault("STREAMPIPE_POLL_READY_SECONDS", "300")))),
+        ProgressSettings.fromEnv(env));
   }
 
   /** Defaults only: what tests and {@code render} use. */
@@ -85,16 +89,22 @@ public record OperatorConfig(
         cassandraDeleteAttempts,
         cassandraRetryInterval,
         checkpointBindGrace,
-        polling);
+        polling,
+        progress);
   }
 
   public OperatorConfig withCassandraRetries(int attempts, Duration interval) {
-    return with(defaultKafkaCluster, attempts, interval, checkpointBindGrace, polling);
+    return with(defaultKafkaCluster, attempts, interval, checkpointBindGrace, polling, progress);
   }
 
   public OperatorConfig withCheckpointBindGrace(Duration grace) {
     return with(
-        defaultKafkaCluster, cassandraDeleteAttempts, cassandraRetryInterval, grace, polling);
+        defaultKafkaCluster,
+        cassandraDeleteAttempts,
+        cassandraRetryInterval,
+        grace,
+        polling,
+        progress);
   }
 
   public OperatorConfig withPolling(PollingPeriods periods) {
@@ -103,7 +113,19 @@ public record OperatorConfig(
         cassandraDeleteAttempts,
         cassandraRetryInterval,
         checkpointBindGrace,
-        periods);
+        periods,
+        progress);
+  }
+
+  /** A copy reading progress elsewhere or at another period; tests point it at a local job. */
+  public OperatorConfig withProgress(ProgressSettings settings) {
+    return with(
+        defaultKafkaCluster,
+        cassandraDeleteAttempts,
+        cassandraRetryInterval,
+        checkpointBindGrace,
+        polling,
+        settings);
   }
 
   /** A copy with the settings the render command and the tests change; the rest as they are. */
@@ -112,7 +134,8 @@ public record OperatorConfig(
       int deleteAttempts,
       Duration retryInterval,
       Duration bindGrace,
-      PollingPeriods periods) {
+      PollingPeriods periods,
+      ProgressSettings progressSettings) {
     return new OperatorConfig(
         watchNamespaces,
         kafkaCluster,
@@ -131,7 +154,8 @@ public record OperatorConfig(
         deleteAttempts,
         retryInterval,
         bindGrace,
-        periods);
+        periods,
+        progressSettings);
   }
 
   /**

@@ -17,6 +17,7 @@ import io.streampipe.api.v1alpha1.StreamingPipelineStatus;
 import io.streampipe.operator.dependent.AdminTopicsDependent;
 import io.streampipe.operator.dependent.CassandraSchemaDependent;
 import io.streampipe.operator.dependent.CheckpointClaimDependent;
+import io.streampipe.operator.dependent.DriverServiceDependent;
 import io.streampipe.operator.dependent.IngestDeploymentDependent;
 import io.streampipe.operator.dependent.KafkaTopicDependent;
 import io.streampipe.operator.dependent.PodMonitorDependent;
@@ -24,14 +25,16 @@ import io.streampipe.operator.dependent.SparkApplicationDependent;
 import io.streampipe.operator.dependent.SpecConfigMapDependent;
 import io.streampipe.operator.dependent.TopicsReady;
 import io.streampipe.operator.desired.ResolvedPipeline;
+import io.streampipe.operator.progress.ProgressPolling;
 import io.streampipe.operator.source.KafkaClusters;
 import io.streampipe.operator.source.OptionalApis;
-import io.streampipe.operator.status.Observations;
 import io.streampipe.operator.status.Reason;
 import io.streampipe.operator.status.ReconcileFailure;
 import io.streampipe.operator.status.StatusAggregator;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -75,6 +78,10 @@ import org.slf4j.LoggerFactory;
           type = SparkApplicationDependent.class,
           dependsOn = {SpecConfigMapDependent.NAME, CheckpointClaimDependent.NAME}),
       @Dependent(
+          name = DriverServiceDependent.NAME,
+          type = DriverServiceDependent.class,
+          reconcilePrecondition = PodMonitorDependent.MetricsEnabled.class),
+      @Dependent(
           name = PodMonitorDependent.NAME,
           type = PodMonitorDependent.class,
           reconcilePrecondition = PodMonitorDependent.MetricsEnabled.class),
@@ -94,6 +101,7 @@ public class PipelineReconciler
   private final OptionalApis apis;
   private final PipelineCleanup cleanup;
   private final Clock clock;
+  private final PipelineObserver observer;
 
   public PipelineReconciler(
       OperatorConfig config, OptionalApis apis, PipelineCleanup cleanup, Clock clock) {
@@ -101,6 +109,7 @@ public class PipelineReconciler
     this.apis = apis;
     this.cleanup = cleanup;
     this.clock = clock;
+    this.observer = new PipelineObserver(config, apis, clock);
   }
 
   @Override
@@ -117,7 +126,7 @@ public class PipelineReconciler
           namespace(pipeline),
           name(pipeline),
           checked.problems().size());
-      after = StatusAggregator.invalid(before, generation, checked.problems(), clock.instant());
+      after = observer.invalid(pipeline, before, checked.problems(), context);
     } else {
       ResolvedPipeline resolved = checked.resolved().get();
       ChangeGate.Decision change =
@@ -134,20 +143,14 @@ public class PipelineReconciler
           .managedWorkflowAndDependentResourceContext()
           .reconcileManagedWorkflow()
           .throwAggregateExceptionIfErrorsPresent();
-      after =
-          StatusAggregator.aggregate(
-              before,
-              Observations.of(
-                  resolved,
-                  generation,
-                  apis.topicVersion(),
-                  config.checkpointBindGrace(),
-                  clock.instant(),
-                  context),
-              clock.instant());
+      after = observer.observe(before, resolved, generation, List.of(), context);
       change.lastChange(generation).ifPresent(after::setLastChange);
     }
     return finish(pipeline, before, after, context);
+  }
+
+  private Instant now() {
+    return clock.instant();
   }
 
   /**
@@ -166,11 +169,11 @@ public class PipelineReconciler
   @Override
   public List<EventSource<?, StreamingPipeline>> prepareEventSources(
       EventSourceContext<StreamingPipeline> context) {
+    List<EventSource<?, StreamingPipeline>> sources = new ArrayList<>();
+    sources.add(ProgressPolling.eventSource(context, config));
     // Without the Kafka CRD an informer on it would never sync and the operator never start.
-    return apis.kafkaVersion()
-        .<List<EventSource<?, StreamingPipeline>>>map(
-            v -> List.of(KafkaClusters.eventSource(context, v, config)))
-        .orElse(List.of());
+    apis.kafkaVersion().ifPresent(v -> sources.add(KafkaClusters.eventSource(context, v, config)));
+    return sources;
   }
 
   private UpdateControl<StreamingPipeline> finish(
@@ -215,12 +218,23 @@ public class PipelineReconciler
     String message = ReconcileFailure.message(e, willRetry);
     LOG.warn("pipeline={}/{} reconcile_error=\"{}\"", namespace(pipeline), name(pipeline), message);
     cleanup.events().warning(pipeline, Reason.ReconcileError.name(), message);
-    return ErrorStatusUpdateControl.noStatusUpdate();
+    StreamingPipelineStatus before = pipeline.getStatus();
+    StreamingPipelineStatus after =
+        StatusAggregator.failed(before, pipeline.getMetadata().getGeneration(), message, now());
+    if (!StatusAggregator.changed(before, after)) {
+      return ErrorStatusUpdateControl.noStatusUpdate();
+    }
+    pipeline.setStatus(after);
+    return ErrorStatusUpdateControl.patchStatus(pipeline);
   }
 
   @Override
   public DeleteControl cleanup(StreamingPipeline pipeline, Context<StreamingPipeline> context) {
-    return cleanup.apply(pipeline, context.getClient());
+    DeleteControl control = cleanup.apply(pipeline, context.getClient());
+    if (control.isRemoveFinalizer()) {
+      observer.forget(pipeline);
+    }
+    return control;
   }
 
   private static String name(StreamingPipeline pipeline) {

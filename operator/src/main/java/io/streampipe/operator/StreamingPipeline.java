@@ -24,10 +24,25 @@ import io.streampipe.api.v1alpha1.StreamingPipelineStatus;
     name = "Ready",
     type = Type.STRING,
     jsonPath = ".status.conditions[?(@.type==\"Ready\")].status")
-@AdditionalPrinterColumn(name = "Topic", type = Type.STRING, jsonPath = ".status.topic")
-@AdditionalPrinterColumn(name = "Table", type = Type.STRING, jsonPath = ".status.table")
-@AdditionalPrinterColumn(name = "TTL", type = Type.STRING, jsonPath = ".status.ttl")
+@AdditionalPrinterColumn(name = "Lag", type = Type.INTEGER, jsonPath = ".status.progress.lag")
+@AdditionalPrinterColumn(name = "Rate", type = Type.NUMBER, jsonPath = ".status.progress.inputRate")
+@AdditionalPrinterColumn(
+    name = "Dead letters",
+    type = Type.INTEGER,
+    jsonPath = ".status.progress.deadLettered")
 @AdditionalPrinterColumn(name = "Job", type = Type.STRING, jsonPath = ".status.jobState")
+// Where the data goes, with -o wide.
+@AdditionalPrinterColumn(
+    name = "Topic",
+    type = Type.STRING,
+    jsonPath = ".status.topic",
+    priority = 1)
+@AdditionalPrinterColumn(
+    name = "Table",
+    type = Type.STRING,
+    jsonPath = ".status.table",
+    priority = 1)
+@AdditionalPrinterColumn(name = "TTL", type = Type.STRING, jsonPath = ".status.ttl", priority = 1)
 @AdditionalPrinterColumn(name = "Age", type = Type.DATE, jsonPath = ".metadata.creationTimestamp")
 // Names reach label values (63 characters) and derived resource names with suffixes.
 @ValidationRule(

@@ -1,7 +1,7 @@
 package io.streampipe.operator;
 
-import static io.streampipe.operator.StatusAggregatorTest.condition;
-import static io.streampipe.operator.StatusAggregatorTest.observation;
+import static io.streampipe.operator.TestObservations.condition;
+import static io.streampipe.operator.TestObservations.observation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.apps.Deployment;

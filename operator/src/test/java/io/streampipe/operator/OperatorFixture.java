@@ -121,7 +121,7 @@ final class OperatorFixture implements AutoCloseable {
   }
 
   void edit(String ns, String name, UnaryOperator<StreamingPipeline> change) {
-    client.resources(StreamingPipeline.class).inNamespace(ns).withName(name).edit(change);
+    PipelineEdits.edit(client, ns, name, change);
   }
 
   /** Deletes the pipeline and waits until its finalizer let it go. */

@@ -30,6 +30,7 @@ final class OperatorRbac {
   static final Set<String> APPLIED =
       Set.of(
           "/configmaps",
+          "/services",
           "/persistentvolumeclaims",
           "kafka.strimzi.io/kafkatopics",
           "sparkoperator.k8s.io/sparkapplications",
@@ -57,7 +58,10 @@ final class OperatorRbac {
           // fabric8's LeaseLock never PUTs (it renews and releases with a merge PATCH), but JOSDK's
           // LeaderElectionManager refuses to start unless a SelfSubjectRulesReview shows get,
           // create and update on leases.
-          Map.entry(LEASES, Set.of("update")));
+          Map.entry(LEASES, Set.of("update")),
+          // The pollers read the deployed spec's ConfigMap only while a pipeline's spec is invalid
+          // and only when a poll falls in that window (FailurePathIT shows it).
+          Map.entry("/configmaps", Set.of("get")));
 
   /** Calls the API server's default system:basic-user role lets every authenticated user make. */
   static final Set<String> EVERY_USER =

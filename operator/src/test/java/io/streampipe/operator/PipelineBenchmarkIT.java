@@ -31,6 +31,7 @@ class PipelineBenchmarkIT {
   static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
   static final String PLAYER = "benchmark-player";
   static final String RECONCILES = "operator_sdk_reconciliations_started_total";
+  static final java.time.Duration STEADY = java.time.Duration.ofSeconds(90);
 
   private final Map<String, Integer> written = new TreeMap<>();
 
@@ -110,6 +111,16 @@ class PipelineBenchmarkIT {
         "mock API server + other operators CPU (s)",
         String.format("%.1f (this JVM; the mock serves from one thread)", harnessCpu / 1e3));
     report("player status writes retried", String.valueOf(others.failures()));
+    // Steady state: every pipeline ready, its progress polled every 30 s, nothing else happening.
+    drain(server);
+    written.clear();
+    Thread.sleep(STEADY.toMillis());
+    long steady = drain(server);
+    report(
+        "steady-state operator API writes per pipeline per minute",
+        String.format(
+            "%.3f over %d s %s",
+            steady * 60.0 / STEADY.toSeconds() / PIPELINES, STEADY.toSeconds(), written));
 
     // A resync with nothing changed: a fresh operator lists and reconciles every pipeline.
     operator.close();

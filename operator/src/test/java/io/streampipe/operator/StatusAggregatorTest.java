@@ -1,15 +1,14 @@
 package io.streampipe.operator;
 
+import static io.streampipe.operator.TestObservations.condition;
+import static io.streampipe.operator.TestObservations.observation;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
 import io.streampipe.api.v1alpha1.PipelineCondition;
 import io.streampipe.api.v1alpha1.StreamingPipelineStatus;
 import io.streampipe.api.validation.Problem;
-import io.streampipe.operator.schema.SchemaOutcome;
 import io.streampipe.operator.status.CheckpointObservation;
 import io.streampipe.operator.status.CheckpointResize;
 import io.streampipe.operator.status.Observation;
@@ -17,7 +16,6 @@ import io.streampipe.operator.status.StatusAggregator;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -35,7 +33,8 @@ class StatusAggregatorTest {
     assertThat(condition(status, "Ready").getStatus()).isEqualTo("True");
     assertThat(status.getConditions())
         .extracting(PipelineCondition::getType)
-        .containsExactly("TopicsReady", "SchemaReady", "CheckpointReady", "JobRunning", "Ready");
+        .containsExactly(
+            "SpecValid", "TopicsReady", "SchemaReady", "CheckpointReady", "JobRunning", "Ready");
     assertThat(status.getObservedGeneration()).isEqualTo(3L);
     assertThat(status.getJobState()).isEqualTo("RUNNING");
     assertThat(status.getTable()).isEqualTo("ks.t");
@@ -191,57 +190,5 @@ class StatusAggregatorTest {
         o.deadLetterTopic(),
         o.table(),
         o.ttl());
-  }
-
-  static Observation observation(String jobState, boolean healthy) {
-    GenericKubernetesResource topic = new GenericKubernetesResource();
-    topic.setMetadata(new ObjectMetaBuilder().withName("t").withGeneration(2L).build());
-    topic.setAdditionalProperty(
-        "status",
-        Map.of(
-            "observedGeneration",
-            healthy ? 2 : 1,
-            "conditions",
-            List.of(Map.of("type", "Ready", "status", "True"))));
-    GenericKubernetesResource job = new GenericKubernetesResource();
-    job.setMetadata(new ObjectMetaBuilder().withName("j").build());
-    job.setAdditionalProperty(
-        "status", Map.of("applicationState", Map.of("state", jobState, "errorMessage", "boom")));
-    SchemaOutcome schema =
-        healthy
-            ? new SchemaOutcome(SchemaOutcome.State.READY, "ks.t", List.of())
-            : new SchemaOutcome(
-                SchemaOutcome.State.REFUSED,
-                "ks.t",
-                List.of("column id is uuid and cannot change to text"));
-    return new Observation(
-        3,
-        Optional.empty(),
-        1,
-        List.of(topic),
-        true,
-        Optional.of(schema),
-        new CheckpointObservation(
-            Optional.of(
-                new PersistentVolumeClaimBuilder()
-                    .withNewStatus()
-                    .withPhase("Bound")
-                    .endStatus()
-                    .build()),
-            GRACE,
-            List.of(),
-            CheckpointResize.UNKNOWN),
-        Optional.of(job),
-        "in",
-        "in.dlq",
-        "ks.t",
-        "20m");
-  }
-
-  static PipelineCondition condition(StreamingPipelineStatus status, String type) {
-    return status.getConditions().stream()
-        .filter(c -> type.equals(c.getType()))
-        .findFirst()
-        .orElseThrow();
   }
 }

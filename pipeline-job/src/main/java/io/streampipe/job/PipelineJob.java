@@ -4,7 +4,9 @@ import io.prometheus.metrics.exporter.httpserver.HTTPServer;
 import io.streampipe.api.validation.ValidPipeline;
 import io.streampipe.job.metrics.BatchTracker;
 import io.streampipe.job.metrics.JobMetrics;
+import io.streampipe.job.metrics.ProgressEndpoint;
 import io.streampipe.job.metrics.ProgressListener;
+import io.streampipe.job.metrics.ProgressReport;
 import io.streampipe.job.plan.JobPlan;
 import io.streampipe.job.plan.JobSettings;
 import io.streampipe.job.resources.JobResources;
@@ -40,10 +42,13 @@ public final class PipelineJob {
     try {
       CassandraTableCheck.require(settings, plan);
       JobMetrics metrics = new JobMetrics(plan.pipeline());
-      metricsServer = settings.metricsEnabled() ? serve(metrics, settings.metricsPort()) : null;
+      ProgressReport report = new ProgressReport(ProgressReport.generation(System.getenv()));
+      metricsServer =
+          settings.metricsEnabled() ? serve(metrics, report, settings.metricsPort()) : null;
       BatchTracker tracker = new BatchTracker(plan.pipeline(), metrics);
+      tracker.addListener(report);
       StreamingQuery query = startQuery(spark, plan, settings, tracker);
-      ProgressListener listener = new ProgressListener(query.id(), metrics, tracker);
+      ProgressListener listener = new ProgressListener(query.id(), metrics, tracker, report);
       spark.streams().addListener(listener);
       return new RunningPipeline(
           spark,
@@ -99,9 +104,13 @@ public final class PipelineJob {
     }
   }
 
-  private static HTTPServer serve(JobMetrics metrics, int port) {
+  private static HTTPServer serve(JobMetrics metrics, ProgressReport report, int port) {
     try {
-      return HTTPServer.builder().port(port).registry(metrics.registry()).buildAndStart();
+      return HTTPServer.builder()
+          .port(port)
+          .registry(metrics.registry())
+          .defaultHandler(new ProgressEndpoint(report))
+          .buildAndStart();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot serve metrics on port " + port, e);
     }

@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.streampipe.api.JobContract;
 import io.streampipe.api.PipelineDocument;
 import io.streampipe.api.cql.CqlStatements;
+import io.streampipe.api.v1alpha1.PipelineProgress;
 import io.streampipe.api.validation.ValidPipeline;
 import io.streampipe.job.metrics.BatchStats;
 import io.streampipe.job.metrics.JobMetrics;
@@ -168,6 +170,17 @@ class PipelineJobIT {
         .contains(JobMetrics.KAFKA_LAG + "{pipeline=\"e2e\"} 0.0")
         .contains(JobMetrics.LAST_BATCH_TIMESTAMP + "{pipeline=\"e2e\"}");
     assertThat(deadLettered).isEqualTo(12);
+    PipelineProgress progress =
+        new ObjectMapper()
+            .readValue(
+                scrape(uri.replace(JobContract.METRICS_PATH, JobContract.PROGRESS_PATH)),
+                PipelineProgress.class);
+    assertThat(progress.getRead()).isEqualTo(222L);
+    assertThat(progress.getWritten()).isEqualTo(200L);
+    assertThat(progress.getDeduplicated()).isEqualTo(10L);
+    assertThat(progress.getDeadLettered()).isEqualTo(12L);
+    assertThat(progress.getDeadLettersByRule()).containsEntry("type", 4L).containsEntry("max", 1L);
+    assertThat(progress.getLag()).isZero();
   }
 
   private static String scrape(String uri) {

@@ -77,6 +77,7 @@ public final class ChangeRules {
         "source.maxOffsetsPerTrigger",
         "sink.cassandra.credentialsSecret",
         "sink.cassandra.writeBatch",
+        "sink.cassandra.writeRetryTimeout",
         "processing.trigger",
         "processing.driver",
         "processing.executor",

@@ -33,6 +33,18 @@ public class StreamingPipelineStatus {
   @JsonPropertyDescription("The last spec change, its class and what the operator did with it.")
   private LastChange lastChange;
 
+  @JsonPropertyDescription(
+      "How far the running job has got, from its progress endpoint; absent until first reached.")
+  private PipelineProgress progress;
+
+  public PipelineProgress getProgress() {
+    return progress;
+  }
+
+  public void setProgress(PipelineProgress progress) {
+    this.progress = progress;
+  }
+
   public Long getObservedGeneration() {
     return observedGeneration;
   }

@@ -125,6 +125,10 @@ class ChangeClassifierTest {
             IN_PLACE,
             s -> cassandra(s).setCredentialsSecret("cass")),
         new Row("sink.cassandra.writeBatch", IN_PLACE, ChangeClassifierTest::writeBatch),
+        new Row(
+            "sink.cassandra.writeRetryTimeout",
+            IN_PLACE,
+            s -> cassandra(s).setWriteRetryTimeout("5m")),
         new Row("processing.trigger", IN_PLACE, s -> s.getProcessing().setTrigger("30s")),
         new Row("processing.driver", IN_PLACE, s -> s.getProcessing().getDriver().setMemory("2g")),
         new Row(

@@ -12,7 +12,7 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.ExternalResourceCachingEventSource;
 import io.javaoperatorsdk.operator.processing.event.source.polling.PerResourcePollingConfigurationBuilder;
 import io.javaoperatorsdk.operator.processing.event.source.polling.PerResourcePollingEventSource;
-import io.streampipe.operator.OperatorChecks;
+import io.streampipe.operator.LastGoodSpec;
 import io.streampipe.operator.OperatorConfig;
 import io.streampipe.operator.StreamingPipeline;
 import io.streampipe.operator.desired.ResolvedPipeline;
@@ -109,9 +109,12 @@ public abstract class PolledDependent<R>
     return Optional.of(ready ? config.polling().ready() : config.polling().notReady());
   }
 
-  /** Only a valid spec is resolved, as in a reconcile; an invalid one is not observed at all. */
+  /**
+   * The valid spec, as in a reconcile; while an update is invalid, the last good one still runs and
+   * is observed.
+   */
   private Optional<ResolvedPipeline> resolve(StreamingPipeline primary) {
-    return OperatorChecks.check(primary, config, Optional.empty()).resolved();
+    return LastGoodSpec.observed(primary, client, config);
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.streampipe.operator.desired;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.streampipe.api.JobContract;
 import io.streampipe.api.PipelineDocument;
 import io.streampipe.api.PipelineDocuments;
@@ -9,11 +10,17 @@ import io.streampipe.api.v1alpha1.StreamingPipelineSpec;
 
 /** The ConfigMap holding the pipeline document the job reads at {@link JobContract#specPath()}. */
 public final class DesiredConfigMap {
+  /** The Strimzi cluster the deployed spec's topics belong to, which the document leaves out. */
+  public static final String KAFKA_CLUSTER = "streampipe.io/kafka-cluster";
+
   private DesiredConfigMap() {}
 
   public static ConfigMap build(ResolvedPipeline pipeline) {
+    ObjectMetaBuilder meta =
+        new ObjectMetaBuilder(pipeline.metadata(Names.configMap(pipeline.name()), "config"));
+    pipeline.kafkaCluster().ifPresent(c -> meta.addToAnnotations(KAFKA_CLUSTER, c));
     return new ConfigMapBuilder()
-        .withMetadata(pipeline.metadata(Names.configMap(pipeline.name()), "config"))
+        .withMetadata(meta.build())
         .addToData(JobContract.SPEC_FILE_NAME, document(pipeline))
         .build();
   }

@@ -114,6 +114,16 @@ public final class DesiredSparkApplication {
             "value",
             JobContract.checkpointLocation(
                 pipeline.spec().getProcessing().getCheckpoint().getResetToken())));
+    // A new generation changes the application, so the Spark operator resubmits it and the job
+    // restarts on its checkpoint with the new document; the job reports the generation it runs.
+    if (pipeline.generation() != null) {
+      env.add(
+          map(
+              "name",
+              JobContract.ENV_SPEC_GENERATION,
+              "value",
+              String.valueOf(pipeline.generation())));
+    }
     if (pipeline.bootstrapServers() != null) {
       env.add(map("name", JobContract.ENV_BOOTSTRAP_SERVERS, "value", pipeline.bootstrapServers()));
     }

@@ -29,6 +29,14 @@ public final class Labels {
     return labels;
   }
 
+  /** What selects the pod of a pipeline's Spark driver. */
+  public static Map<String, String> driverSelector(String pipeline) {
+    Map<String, String> labels = new LinkedHashMap<>();
+    labels.put(PIPELINE, pipeline);
+    labels.put(SPARK_ROLE, "driver");
+    return labels;
+  }
+
   /** What selects the pods of a pipeline's ingester: a subset of {@link #of}. */
   public static Map<String, String> ingestSelector(String pipeline) {
     Map<String, String> labels = new LinkedHashMap<>();

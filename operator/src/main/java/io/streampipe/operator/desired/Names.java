@@ -24,6 +24,11 @@ public final class Names {
     return pipeline;
   }
 
+  /** The Service in front of the Spark driver's metrics port, through which progress is read. */
+  public static String driverService(String pipeline) {
+    return pipeline + "-driver";
+  }
+
   public static String podMonitor(String pipeline) {
     return pipeline;
   }

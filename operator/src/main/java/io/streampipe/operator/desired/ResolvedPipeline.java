@@ -21,11 +21,13 @@ import java.util.Optional;
  * @param kafkaCluster the Strimzi cluster that manages the topics, when there is one
  * @param bootstrapServers what the job connects to
  * @param uid the pipeline's uid, null when rendering without a cluster (then no owner reference)
+ * @param generation the spec generation resolved, null when rendering without a cluster
  */
 public record ResolvedPipeline(
     String name,
     String namespace,
     String uid,
+    Long generation,
     StreamingPipelineSpec spec,
     Optional<String> kafkaCluster,
     String bootstrapServers,
@@ -83,6 +85,7 @@ public record ResolvedPipeline(
         pipeline.getMetadata().getName(),
         namespace,
         pipeline.getMetadata().getUid(),
+        pipeline.getMetadata().getGeneration(),
         spec,
         cluster,
         bootstrap,

@@ -28,7 +28,10 @@ public final class Notices {
           Reason.JobFailed,
           Reason.TopicsRefused,
           Reason.KafkaUnreachable,
-          Reason.CheckpointResizeRefused);
+          Reason.CheckpointResizeRefused,
+          Reason.ProgressUnreachable,
+          Reason.Stalled,
+          Reason.LagGrowing);
 
   /** One Event to record. */
   public record Notice(String type, String reason, String message) {}
@@ -48,7 +51,15 @@ public final class Notices {
       boolean isTrue = "True".equals(c.getStatus());
       String text = c.getType() + ": " + c.getMessage();
       if (isFailure(c) && (was == null || !Objects.equals(was.getReason(), c.getReason()))) {
-        notices.add(new Notice("Warning", c.getReason(), text));
+        // Ready repeats a failing part's reason (InvalidSpec): one Event for one failure.
+        if (notices.stream().noneMatch(n -> n.reason().equals(c.getReason()))) {
+          notices.add(new Notice("Warning", c.getReason(), text));
+        }
+      } else if (ProgressStatus.PROGRESSING.equals(c.getType())
+          && isTrue
+          && was != null
+          && !wasTrue) {
+        notices.add(new Notice("Normal", c.getReason(), text));
       } else if (StatusAggregator.READY.equals(c.getType()) && isTrue && !wasTrue) {
         notices.add(new Notice("Normal", c.getReason(), text));
       } else if (StatusAggregator.READY.equals(c.getType()) && !isTrue && wasTrue) {

@@ -5,6 +5,7 @@ public enum Reason {
   InvalidSpec,
   ChangeRefused,
   CheckpointResetRequired,
+  SpecValid,
   TopicsReady,
   TopicsPending,
   TopicsEnsured,
@@ -32,5 +33,12 @@ public enum Reason {
   IngestNotCreated,
   Ready,
   NotReady,
-  ReconcileError
+  ReconcileError,
+  ProgressUnknown,
+  ProgressUnreachable,
+  NoBatchYet,
+  JobNotRunning,
+  BatchesCompleting,
+  Stalled,
+  LagGrowing
 }

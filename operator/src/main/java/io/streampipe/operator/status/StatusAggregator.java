@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 
 /** Builds a pipeline's status from what was observed; pure, so it is tested as logic. */
 public final class StatusAggregator {
+  public static final String SPEC_VALID = "SpecValid";
   public static final String TOPICS_READY = "TopicsReady";
   public static final String SCHEMA_READY = "SchemaReady";
   public static final String CHECKPOINT_READY = "CheckpointReady";
@@ -28,7 +29,17 @@ public final class StatusAggregator {
   /** The status of a valid pipeline. */
   public static StreamingPipelineStatus aggregate(
       StreamingPipelineStatus previous, Observation o, Instant now) {
+    return aggregate(previous, o, List.of(), now);
+  }
+
+  /**
+   * The status of a pipeline observed running its last good spec; {@code problems} are the current
+   * spec's, empty when it is valid. The parts' conditions stay live while the spec is invalid.
+   */
+  public static StreamingPipelineStatus aggregate(
+      StreamingPipelineStatus previous, Observation o, List<Problem> problems, Instant now) {
     Map<String, Verdict> verdicts = new LinkedHashMap<>();
+    verdicts.put(SPEC_VALID, specValid(problems));
     verdicts.put(TOPICS_READY, Verdicts.topics(o));
     verdicts.put(SCHEMA_READY, Verdicts.schema(o));
     verdicts.put(CHECKPOINT_READY, Verdicts.checkpoint(o.checkpoint(), now));
@@ -36,7 +47,11 @@ public final class StatusAggregator {
     if (o.ingest().wanted()) {
       verdicts.put(INGEST_READY, IngestVerdict.of(o.ingest().deployment()));
     }
-    verdicts.put(READY, ready(verdicts));
+    verdicts.put(
+        READY,
+        problems.isEmpty()
+            ? ready(verdicts)
+            : Verdict.notOk(Reason.InvalidSpec, refused(problems)));
     StreamingPipelineStatus status = copy(previous);
     status.setObservedGeneration(o.generation());
     status.setConditions(conditions(previous, verdicts, o.generation(), now));
@@ -49,20 +64,24 @@ public final class StatusAggregator {
   }
 
   /**
-   * The status of a pipeline whose spec is invalid: Ready turns False with every problem, the other
-   * conditions stay as they were, because the running parts were left untouched.
+   * The status of a pipeline whose spec is invalid and that has nothing deployed to observe: Ready
+   * and SpecValid turn False with every problem, the other conditions stay as they were.
    */
   public static StreamingPipelineStatus invalid(
       StreamingPipelineStatus previous, long generation, List<Problem> problems, Instant now) {
-    String message =
-        "invalid spec, nothing changed: "
-            + problems.stream().map(Problem::toString).collect(Collectors.joining("; "));
-    return held(previous, generation, Reason.InvalidSpec, message, now);
+    return replacing(
+        previous,
+        generation,
+        Map.of(
+            SPEC_VALID, specValid(problems),
+            READY, Verdict.notOk(Reason.InvalidSpec, refused(problems))),
+        now);
   }
 
   /**
-   * The status of a pipeline whose new spec was not applied (invalid, or a change refused): Ready
-   * turns False with the reason, the other conditions stay, the running parts being untouched.
+   * The status of a pipeline whose valid new spec was not applied (a change refused, or one that
+   * waits for a checkpoint reset): Ready turns False with the reason, the other conditions stay,
+   * the running parts being untouched.
    */
   public static StreamingPipelineStatus held(
       StreamingPipelineStatus previous,
@@ -70,20 +89,86 @@ public final class StatusAggregator {
       Reason reason,
       String message,
       Instant now) {
+    return replacing(previous, generation, Map.of(READY, Verdict.notOk(reason, message)), now);
+  }
+
+  /**
+   * The status after a reconcile failed: Ready turns False with the failure's message, since what
+   * the parts are now is unknown; the other conditions keep what was last observed.
+   */
+  public static StreamingPipelineStatus failed(
+      StreamingPipelineStatus previous, long generation, String message, Instant now) {
+    StreamingPipelineStatus status =
+        replacing(
+            previous,
+            generation,
+            Map.of(READY, Verdict.notOk(Reason.ReconcileError, message)),
+            now);
+    // The parts were not observed at this generation.
+    status.setObservedGeneration(previous == null ? null : previous.getObservedGeneration());
+    return status;
+  }
+
+  private static StreamingPipelineStatus replacing(
+      StreamingPipelineStatus previous,
+      long generation,
+      Map<String, Verdict> replaced,
+      Instant now) {
+    Map<String, PipelineCondition> old = new LinkedHashMap<>();
+    conditionsOf(previous).forEach(c -> old.putIfAbsent(c.getType(), c));
     List<PipelineCondition> conditions = new ArrayList<>();
-    PipelineCondition oldReady = null;
-    for (PipelineCondition c : conditionsOf(previous)) {
-      if (READY.equals(c.getType())) {
-        oldReady = c;
-      } else {
-        conditions.add(c);
+    for (String type : List.of(SPEC_VALID, READY)) {
+      if (!old.containsKey(type) && replaced.containsKey(type)) {
+        old.put(type, null);
       }
     }
-    conditions.add(condition(READY, Verdict.notOk(reason, message), oldReady, generation, now));
+    old.forEach(
+        (type, c) ->
+            conditions.add(
+                replaced.containsKey(type)
+                    ? condition(type, replaced.get(type), c, generation, now)
+                    : c));
     StreamingPipelineStatus status = copy(previous);
     status.setObservedGeneration(generation);
     status.setConditions(conditions);
     return status;
+  }
+
+  /**
+   * Sets one condition of a status in place, keeping its transition time while its status holds;
+   * for conditions observed outside the aggregator (the job's progress).
+   */
+  static void put(
+      StreamingPipelineStatus status,
+      StreamingPipelineStatus previous,
+      String type,
+      Verdict verdict,
+      Instant now) {
+    PipelineCondition old =
+        conditionsOf(previous).stream()
+            .filter(c -> type.equals(c.getType()))
+            .findFirst()
+            .orElse(null);
+    long generation = status.getObservedGeneration() == null ? 0 : status.getObservedGeneration();
+    List<PipelineCondition> conditions = new ArrayList<>(conditionsOf(status));
+    conditions.removeIf(c -> type.equals(c.getType()));
+    conditions.add(condition(type, verdict, old, generation, now));
+    status.setConditions(conditions);
+  }
+
+  private static Verdict specValid(List<Problem> problems) {
+    return problems.isEmpty()
+        ? Verdict.ok(Reason.SpecValid, "the spec is valid")
+        : Verdict.notOk(
+            Reason.InvalidSpec,
+            problems.size()
+                + " problem(s): "
+                + problems.stream().map(Problem::toString).collect(Collectors.joining("; ")));
+  }
+
+  private static String refused(List<Problem> problems) {
+    return "invalid spec, nothing changed, the last valid spec still runs: "
+        + problems.stream().map(Problem::toString).collect(Collectors.joining("; "));
   }
 
   /** Whether two statuses differ in anything a user would see. */

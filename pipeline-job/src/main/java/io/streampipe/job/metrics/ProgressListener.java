@@ -14,11 +14,14 @@ public final class ProgressListener extends StreamingQueryListener {
   private final UUID queryId;
   private final JobMetrics metrics;
   private final BatchTracker tracker;
+  private final ProgressReport report;
 
-  public ProgressListener(UUID queryId, JobMetrics metrics, BatchTracker tracker) {
+  public ProgressListener(
+      UUID queryId, JobMetrics metrics, BatchTracker tracker, ProgressReport report) {
     this.queryId = queryId;
     this.metrics = metrics;
     this.tracker = tracker;
+    this.report = report;
   }
 
   @Override
@@ -31,8 +34,14 @@ public final class ProgressListener extends StreamingQueryListener {
       return;
     }
     metrics.recordRates(progress.inputRowsPerSecond(), progress.processedRowsPerSecond());
+    report.rates(progress.inputRowsPerSecond(), progress.processedRowsPerSecond());
     for (SourceProgress source : progress.sources()) {
-      KafkaLag.of(source.endOffset(), source.latestOffset()).ifPresent(metrics::recordLag);
+      KafkaLag.of(source.endOffset(), source.latestOffset())
+          .ifPresent(
+              lag -> {
+                metrics.recordLag(lag);
+                report.lag(lag);
+              });
     }
     if (progress.numInputRows() > 0) {
       tracker.checkInputCount(progress.batchId(), progress.numInputRows());

@@ -1,0 +1,91 @@
+package io.streampipe.operator;
+
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.streampipe.api.Durations;
+import io.streampipe.api.v1alpha1.StreamingPipelineStatus;
+import io.streampipe.api.validation.Problem;
+import io.streampipe.operator.desired.ResolvedPipeline;
+import io.streampipe.operator.progress.ProgressObservation;
+import io.streampipe.operator.source.OptionalApis;
+import io.streampipe.operator.status.Observations;
+import io.streampipe.operator.status.ProgressHistory;
+import io.streampipe.operator.status.ProgressStatus;
+import io.streampipe.operator.status.StatusAggregator;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Builds a pipeline's new status from what one reconcile observed: its parts from the informers'
+ * caches and polled observations, and the job's progress from the last read of its endpoint.
+ */
+final class PipelineObserver {
+  private final OperatorConfig config;
+  private final OptionalApis apis;
+  private final Clock clock;
+  private final ProgressHistory history = new ProgressHistory();
+
+  PipelineObserver(OperatorConfig config, OptionalApis apis, Clock clock) {
+    this.config = config;
+    this.apis = apis;
+    this.clock = clock;
+  }
+
+  /** Forgets a deleted pipeline's progress reads. */
+  void forget(StreamingPipeline pipeline) {
+    history.forget(pipeline.getMetadata().getUid());
+  }
+
+  /** The status of a pipeline running {@code running}; {@code problems} are its current spec's. */
+  StreamingPipelineStatus observe(
+      StreamingPipelineStatus before,
+      ResolvedPipeline running,
+      long generation,
+      List<Problem> problems,
+      Context<StreamingPipeline> context) {
+    Instant now = clock.instant();
+    StreamingPipelineStatus after =
+        StatusAggregator.aggregate(
+            before,
+            Observations.of(
+                running,
+                generation,
+                apis.topicVersion(),
+                config.checkpointBindGrace(),
+                now,
+                context),
+            problems,
+            now);
+    Optional<ProgressObservation> read = context.getSecondaryResource(ProgressObservation.class);
+    List<ProgressHistory.Sample> samples =
+        read.flatMap(ProgressObservation::progress)
+            .map(p -> history.record(running.uid(), p.getLastBatchId(), p.getLag(), now))
+            .orElse(List.of());
+    return ProgressStatus.apply(
+        after,
+        before,
+        new ProgressStatus.Input(
+            running.spec().getMonitoring().getPrometheus().isEnabled(),
+            read,
+            samples,
+            Durations.require(running.spec().getProcessing().getTrigger())),
+        now);
+  }
+
+  /**
+   * The status of a pipeline whose spec is invalid: the workflow is not run, the last good spec
+   * keeps running and is observed as such; without one, only the problems are reported.
+   */
+  StreamingPipelineStatus invalid(
+      StreamingPipeline pipeline,
+      StreamingPipelineStatus before,
+      List<Problem> problems,
+      Context<StreamingPipeline> context) {
+    long generation = pipeline.getMetadata().getGeneration();
+    return LastGoodSpec.of(pipeline, context.getSecondaryResource(ConfigMap.class), config)
+        .map(good -> observe(before, good, generation, problems, context))
+        .orElseGet(() -> StatusAggregator.invalid(before, generation, problems, clock.instant()));
+  }
+}

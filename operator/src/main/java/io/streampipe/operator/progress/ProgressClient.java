@@ -1,0 +1,46 @@
+package io.streampipe.operator.progress;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.streampipe.api.v1alpha1.PipelineProgress;
+import io.streampipe.operator.util.Errors;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/** Reads a job's progress endpoint over HTTP, within a short timeout; never throws. */
+public final class ProgressClient {
+  private static final ObjectMapper JSON =
+      new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+  private final HttpClient http;
+  private final Duration timeout;
+
+  public ProgressClient(Duration timeout) {
+    this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+    this.timeout = timeout;
+  }
+
+  public ProgressObservation read(URI url) {
+    HttpRequest request = HttpRequest.newBuilder(url).timeout(timeout).GET().build();
+    try {
+      HttpResponse<String> response =
+          http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      if (response.statusCode() != 200) {
+        return ProgressObservation.unreachable(
+            url.toString(), "the progress endpoint answered HTTP " + response.statusCode());
+      }
+      return ProgressObservation.answered(
+          url.toString(), JSON.readValue(response.body(), PipelineProgress.class));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return ProgressObservation.unreachable(url.toString(), "interrupted");
+    } catch (IOException | RuntimeException e) {
+      return ProgressObservation.unreachable(url.toString(), Errors.oneLine(e));
+    }
+  }
+}

@@ -1,0 +1,91 @@
+package io.streampipe.operator.status;
+
+import io.streampipe.api.v1alpha1.PipelineProgress;
+import io.streampipe.api.v1alpha1.StreamingPipelineStatus;
+import io.streampipe.operator.progress.ProgressObservation;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Puts the job's progress into the status, as pure logic: the figures the endpoint answered, or,
+ * when it did not, the last figures kept and a condition saying why there are no new ones, never a
+ * made-up zero lag.
+ */
+public final class ProgressStatus {
+  public static final String PROGRESSING = "Progressing";
+
+  private ProgressStatus() {}
+
+  /**
+   * What one reconcile knows of the job's progress.
+   *
+   * @param metricsEnabled whether the running spec serves metrics, and with them progress
+   * @param observed the last read of the progress endpoint, empty before the first
+   * @param history the pipeline's distinct reads, oldest first, the current one last; empty without
+   *     an answer
+   * @param trigger the running spec's micro-batch trigger
+   */
+  public record Input(
+      boolean metricsEnabled,
+      Optional<ProgressObservation> observed,
+      List<ProgressHistory.Sample> history,
+      Duration trigger) {}
+
+  /**
+   * @param status the status built from this reconcile's other observations; changed in place
+   * @param previous the status before this reconcile
+   */
+  public static StreamingPipelineStatus apply(
+      StreamingPipelineStatus status, StreamingPipelineStatus previous, Input in, Instant now) {
+    PipelineProgress last = previous == null ? null : previous.getProgress();
+    Optional<PipelineProgress> answered = in.observed().flatMap(ProgressObservation::progress);
+    answered.ifPresent(p -> status.setProgress(stamped(p, last, now)));
+    boolean jobRunning =
+        status.getConditions().stream()
+            .anyMatch(
+                c ->
+                    StatusAggregator.JOB_RUNNING.equals(c.getType())
+                        && "True".equals(c.getStatus()));
+    StatusAggregator.put(status, previous, PROGRESSING, verdict(in, jobRunning, now), now);
+    return status;
+  }
+
+  /** The figures, observed now if they changed, else at the time they were first seen. */
+  private static PipelineProgress stamped(
+      PipelineProgress answered, PipelineProgress previous, Instant now) {
+    PipelineProgress figures = answered.figures();
+    boolean same = previous != null && figures.equals(previous.figures());
+    figures.setObservedAt(
+        same ? previous.getObservedAt() : now.truncatedTo(ChronoUnit.SECONDS).toString());
+    return figures;
+  }
+
+  static Verdict verdict(Input in, boolean jobRunning, Instant now) {
+    if (!in.metricsEnabled()) {
+      return Verdict.notOk(
+          Reason.ProgressUnknown,
+          "monitoring.prometheus.enabled is false: the job serves no progress to observe");
+    }
+    if (!jobRunning) {
+      // Expected while the job starts or restarts: no Warning, and the last figures stay.
+      return Verdict.notOk(Reason.JobNotRunning, "the job is not running");
+    }
+    if (in.observed().isEmpty()) {
+      return Verdict.notOk(Reason.ProgressUnknown, "the job's progress has not been read yet");
+    }
+    ProgressObservation o = in.observed().get();
+    if (o.progress().isEmpty() || in.history().isEmpty()) {
+      return Verdict.notOk(
+          Reason.ProgressUnreachable,
+          "the job's progress endpoint "
+              + o.url()
+              + " cannot be read ("
+              + o.problem().orElse("no answer")
+              + "); the figures shown are the last read, not current");
+    }
+    return ProgressVerdicts.of(in.history(), in.trigger(), now);
+  }
+}

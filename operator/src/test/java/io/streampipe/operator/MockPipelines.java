@@ -1,0 +1,64 @@
+package io.streampipe.operator;
+
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.javaoperatorsdk.operator.Operator;
+import io.javaoperatorsdk.operator.api.monitoring.Metrics;
+import io.streampipe.api.v1alpha1.PipelineCondition;
+import io.streampipe.operator.runtime.PipelineOperator;
+import io.streampipe.operator.topics.InMemoryTopicAdmins;
+import io.streampipe.provisioning.InMemorySchemaProvisioner;
+import java.time.Duration;
+import java.util.Optional;
+
+/** An operator on a mock API server with in-memory Cassandra and Kafka, and its pipelines. */
+final class MockPipelines {
+  private MockPipelines() {}
+
+  /** Starts the operator with {@code config}, its own Cassandra and topics in memory. */
+  static Operator startOperator(KubernetesMockServer server, OperatorConfig config) {
+    InMemorySchemaProvisioner cassandra = new InMemorySchemaProvisioner();
+    Operator operator =
+        PipelineOperator.create(
+            server.createClient(),
+            config,
+            connection -> cassandra,
+            new InMemoryTopicAdmins(),
+            Metrics.NOOP,
+            false);
+    operator.start();
+    return operator;
+  }
+
+  /** Creates the users pipeline and plays Strimzi and the Spark operator until it is Ready. */
+  static void running(KubernetesClient client, MockCluster cluster, String ns, String name) {
+    client.resource(TestPipelines.users(ns, name)).create();
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> cluster.topics().inNamespace(ns).list().getItems().size() == 2);
+    cluster.topicsReady(ns);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> cluster.sparkApplications().inNamespace(ns).withName(name).get() != null);
+    cluster.jobState(ns, name, "RUNNING");
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> reason(client, ns, name, "Ready").equals("Ready"));
+  }
+
+  static String reason(KubernetesClient client, String ns, String name, String type) {
+    return condition(client, ns, name, type).map(PipelineCondition::getReason).orElse("");
+  }
+
+  static Optional<PipelineCondition> condition(
+      KubernetesClient client, String ns, String name, String type) {
+    StreamingPipeline p =
+        client.resources(StreamingPipeline.class).inNamespace(ns).withName(name).get();
+    if (p == null || p.getStatus() == null) {
+      return Optional.empty();
+    }
+    return p.getStatus().getConditions().stream().filter(c -> type.equals(c.getType())).findFirst();
+  }
+}

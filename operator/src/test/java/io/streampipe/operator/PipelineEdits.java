@@ -1,0 +1,32 @@
+package io.streampipe.operator;
+
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.time.Duration;
+import java.util.function.UnaryOperator;
+
+/**
+ * Edits a pipeline as a user's client does: read, change, write, and again when the operator's
+ * status write came in between (409 Conflict).
+ */
+final class PipelineEdits {
+  private PipelineEdits() {}
+
+  static void edit(
+      KubernetesClient client, String namespace, String name, UnaryOperator<StreamingPipeline> f) {
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .ignoreExceptionsMatching(
+            e -> e instanceof KubernetesClientException k && k.getCode() == 409)
+        .until(
+            () ->
+                client
+                        .resources(StreamingPipeline.class)
+                        .inNamespace(namespace)
+                        .withName(name)
+                        .edit(f)
+                    != null);
+  }
+}

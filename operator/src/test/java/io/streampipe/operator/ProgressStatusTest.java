@@ -1,0 +1,107 @@
+package io.streampipe.operator;
+
+import static io.streampipe.operator.TestObservations.condition;
+import static io.streampipe.operator.TestObservations.observation;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.streampipe.api.v1alpha1.PipelineProgress;
+import io.streampipe.api.v1alpha1.StreamingPipelineStatus;
+import io.streampipe.operator.progress.ProgressObservation;
+import io.streampipe.operator.status.ProgressHistory;
+import io.streampipe.operator.status.ProgressStatus;
+import io.streampipe.operator.status.StatusAggregator;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The job's progress in the status, as pure logic. */
+class ProgressStatusTest {
+  private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+  private static final Instant T1 = Instant.parse("2026-01-01T00:00:30Z");
+  private static final Instant T2 = Instant.parse("2026-01-01T00:01:00Z");
+  private static final Duration TRIGGER = Duration.ofSeconds(10);
+  private final ProgressHistory history = new ProgressHistory();
+  private static final String URL = "http://users-driver.streams.svc:9090/progress";
+
+  @Test
+  void theJobsFiguresAreCopiedAndStampedWhenTheyChange() {
+    StreamingPipelineStatus first = status(null, answered(5, 120), T0);
+    assertThat(first.getProgress().getLag()).isEqualTo(120L);
+    assertThat(first.getProgress().getDeadLettersByRule()).containsEntry("type", 2L);
+    assertThat(first.getProgress().getObservedAt()).isEqualTo(T0.toString());
+    assertThat(condition(first, "Progressing").getReason()).isEqualTo("BatchesCompleting");
+
+    StreamingPipelineStatus moved = status(first, answered(6, 80), T1);
+    assertThat(moved.getProgress().getLag()).isEqualTo(80L);
+    assertThat(moved.getProgress().getObservedAt()).isEqualTo(T1.toString());
+    assertThat(StatusAggregator.changed(first, moved)).isTrue();
+  }
+
+  @Test
+  void unchangedFiguresWriteNothing() {
+    StreamingPipelineStatus first = status(null, answered(5, 120), T0);
+    StreamingPipelineStatus again = status(first, answered(5, 120), T2);
+    assertThat(again.getProgress().getObservedAt()).isEqualTo(T0.toString());
+    assertThat(StatusAggregator.changed(first, again)).isFalse();
+  }
+
+  @Test
+  void anUnreachableEndpointKeepsTheLastFiguresAndSaysSoNeverZeroLag() {
+    StreamingPipelineStatus first = status(null, answered(5, 120), T0);
+    StreamingPipelineStatus lost =
+        status(
+            first,
+            Optional.of(ProgressObservation.unreachable(URL, "ConnectException: refused")),
+            T1);
+    assertThat(lost.getProgress()).isEqualTo(first.getProgress());
+    var progressing = condition(lost, "Progressing");
+    assertThat(progressing.getStatus()).isEqualTo("False");
+    assertThat(progressing.getReason()).isEqualTo("ProgressUnreachable");
+    assertThat(progressing.getMessage()).contains(URL, "ConnectException: refused", "not current");
+
+    StreamingPipelineStatus never =
+        status(null, Optional.of(ProgressObservation.unreachable(URL, "timeout")), T0);
+    assertThat(never.getProgress()).as("no figures rather than zeros").isNull();
+  }
+
+  @Test
+  void noReadYetOrMetricsOffIsUnknownProgress() {
+    StreamingPipelineStatus unread = status(null, Optional.empty(), T0);
+    assertThat(condition(unread, "Progressing").getReason()).isEqualTo("ProgressUnknown");
+    StreamingPipelineStatus off =
+        ProgressStatus.apply(
+            StatusAggregator.aggregate(null, observation("RUNNING", true), T0),
+            null,
+            new ProgressStatus.Input(false, answered(1, 0), List.of(), TRIGGER),
+            T0);
+    assertThat(condition(off, "Progressing").getMessage())
+        .contains("monitoring.prometheus.enabled");
+  }
+
+  private StreamingPipelineStatus status(
+      StreamingPipelineStatus previous, Optional<ProgressObservation> read, Instant now) {
+    List<ProgressHistory.Sample> samples =
+        read.flatMap(ProgressObservation::progress)
+            .map(p -> history.record("uid", p.getLastBatchId(), p.getLag(), now))
+            .orElse(List.of());
+    return ProgressStatus.apply(
+        StatusAggregator.aggregate(previous, observation("RUNNING", true), now),
+        previous,
+        new ProgressStatus.Input(true, read, samples, TRIGGER),
+        now);
+  }
+
+  private static Optional<ProgressObservation> answered(long batch, long lag) {
+    PipelineProgress p = new PipelineProgress();
+    p.setGeneration(3L);
+    p.setLastBatchId(batch);
+    p.setLag(lag);
+    p.setRead(100 * batch);
+    p.setDeadLettered(2L);
+    p.setDeadLettersByRule(Map.of("type", 2L));
+    return Optional.of(ProgressObservation.answered(URL, p));
+  }
+}

@@ -40,7 +40,7 @@ class ChangeGateIT {
   @BeforeAll
   static void start() throws Exception {
     cluster = new MockCluster(client).loadCrds(List.of("sparkapplications.sparkoperator.k8s.io"));
-    operator = MockCluster.startedOperator(client);
+    operator = MockPipelines.startOperator(server, OperatorConfig.defaults());
     StreamingPipeline pipeline = TestPipelines.usersOnServers(NS, NAME);
     client.resource(pipeline).create();
     await().atMost(Duration.ofSeconds(20)).until(() -> sparkApplication() != null);
@@ -116,15 +116,7 @@ class ChangeGateIT {
   }
 
   private static void edit(Consumer<StreamingPipelineSpec> change) {
-    client
-        .resources(StreamingPipeline.class)
-        .inNamespace(NS)
-        .withName(NAME)
-        .edit(
-            p -> {
-              change.accept(p.getSpec());
-              return p;
-            });
+    PipelineEdits.editSpec(client, NS, NAME, change);
   }
 
   private static String document() {

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.javaoperatorsdk.operator.Operator;
@@ -98,23 +97,8 @@ class IngestDeploymentIT {
                 .containsAll(verbs));
   }
 
-  /** Edits the spec, again when the operator's status write got in between (409). */
   private static void editSpec(Consumer<StreamingPipelineSpec> change) {
-    await()
-        .atMost(Duration.ofSeconds(10))
-        .ignoreExceptionsInstanceOf(KubernetesClientException.class)
-        .until(
-            () ->
-                client
-                        .resources(StreamingPipeline.class)
-                        .inNamespace(NS)
-                        .withName(NAME)
-                        .edit(
-                            p -> {
-                              change.accept(p.getSpec());
-                              return p;
-                            })
-                    != null);
+    PipelineEdits.editSpec(client, NS, NAME, change);
   }
 
   /** The Deployment controller's part: the one replica is available. */

@@ -12,9 +12,7 @@ import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.monitoring.Metrics;
 import io.streampipe.operator.runtime.PipelineOperator;
 import io.streampipe.operator.schema.SchemaProvisioners;
-import io.streampipe.operator.topics.InMemoryTopicAdmins;
 import io.streampipe.operator.topics.TopicAdmins;
-import io.streampipe.provisioning.InMemorySchemaProvisioner;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -55,21 +53,6 @@ public final class MockCluster {
         Files.newInputStream(
             Path.of("target/classes/META-INF/fabric8/streamingpipelines.streampipe.io-v1.yml")));
     return this;
-  }
-
-  /** The operator, started, with an in-memory Cassandra and Kafka admin behind it. */
-  public static Operator startedOperator(KubernetesClient operatorClient) {
-    InMemorySchemaProvisioner cassandra = new InMemorySchemaProvisioner();
-    Operator operator =
-        PipelineOperator.create(
-            operatorClient,
-            OperatorConfig.defaults(),
-            connection -> cassandra,
-            new InMemoryTopicAdmins(),
-            Metrics.NOOP,
-            false);
-    operator.start();
-    return operator;
   }
 
   private void create(InputStream yaml) throws IOException {

@@ -5,9 +5,7 @@ import static org.awaitility.Awaitility.await;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.javaoperatorsdk.operator.Operator;
-import io.javaoperatorsdk.operator.api.monitoring.Metrics;
 import io.streampipe.api.v1alpha1.PipelineCondition;
-import io.streampipe.operator.runtime.PipelineOperator;
 import io.streampipe.operator.topics.InMemoryTopicAdmins;
 import io.streampipe.provisioning.InMemorySchemaProvisioner;
 import java.time.Duration;
@@ -20,16 +18,8 @@ final class MockPipelines {
   /** Starts the operator with {@code config}, its own Cassandra and topics in memory. */
   static Operator startOperator(KubernetesMockServer server, OperatorConfig config) {
     InMemorySchemaProvisioner cassandra = new InMemorySchemaProvisioner();
-    Operator operator =
-        PipelineOperator.create(
-            server.createClient(),
-            config,
-            connection -> cassandra,
-            new InMemoryTopicAdmins(),
-            Metrics.NOOP,
-            false);
-    operator.start();
-    return operator;
+    return MockCluster.startOperator(
+        server, "streampipe-operator", config, connection -> cassandra, new InMemoryTopicAdmins());
   }
 
   /** Creates the users pipeline and plays Strimzi and the Spark operator until it is Ready. */

@@ -4,7 +4,9 @@ import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.streampipe.api.v1alpha1.StreamingPipelineSpec;
 import java.time.Duration;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
@@ -28,5 +30,18 @@ final class PipelineEdits {
                         .withName(name)
                         .edit(f)
                     != null);
+  }
+
+  /** Edits the pipeline's spec the same way. */
+  static void editSpec(
+      KubernetesClient client, String namespace, String name, Consumer<StreamingPipelineSpec> f) {
+    edit(
+        client,
+        namespace,
+        name,
+        p -> {
+          f.accept(p.getSpec());
+          return p;
+        });
   }
 }

@@ -57,11 +57,15 @@ class PipelineReconcilerTest {
     assertThat(status.getConditions())
         .extracting(PipelineCondition::getType, PipelineCondition::getStatus)
         .containsExactly(
+            tuple("SpecValid", "True"),
             tuple("TopicsReady", "True"),
             tuple("SchemaReady", "True"),
             tuple("CheckpointReady", "True"),
             tuple("JobRunning", "True"),
-            tuple("Ready", "True"));
+            tuple("Ready", "True"),
+            // No progress endpoint has been read in this context: unknown, never assumed.
+            tuple("Progressing", "False"));
+    assertThat(status.getProgress()).isNull();
     assertThat(status.getTable()).isEqualTo("spark_streams.created_users");
     assertThat(status.getJobState()).isEqualTo("RUNNING");
     assertThat(events.recorded()).containsExactly("Normal Ready");

@@ -64,7 +64,7 @@ record CassandraConfig(int nativePort, int storagePort) {
         endpoint_snitch: SimpleSnitch
         dynamic_snitch: false
         commitlog_sync: periodic
-        commitlog_sync_period: 10000ms
+        commitlog_sync_period: %4$dms
         auto_snapshot: false
         hinted_handoff_enabled: false
         key_cache_size: 8MiB
@@ -76,7 +76,11 @@ record CassandraConfig(int nativePort, int storagePort) {
         concurrent_materialized_view_writes: 2
         concurrent_compactors: 1
         """
-        .formatted(FreePorts.HOST, nativePort, storagePort);
+        .formatted(
+            FreePorts.HOST,
+            nativePort,
+            storagePort,
+            CassandraServer.COMMITLOG_SYNC_PERIOD.toMillis());
   }
 
   static List<String> jvmOptions(Path directory, Path jammJar) {

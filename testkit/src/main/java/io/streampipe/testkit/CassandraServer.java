@@ -13,6 +13,12 @@ public final class CassandraServer extends ForkedServer {
   private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
   private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(10);
 
+  /**
+   * How often the node syncs its commit log (periodic mode, Cassandra's default). Writes it has
+   * acknowledged less than this long before a kill -9 may be lost: replay stops at the last sync.
+   */
+  public static final Duration COMMITLOG_SYNC_PERIOD = Duration.ofSeconds(10);
+
   private volatile int port;
 
   public CassandraServer() {

@@ -26,9 +26,8 @@ class ChartRbacTest {
 
   /**
    * The operator's API calls by scope, from the chart's rbac/operator-rules.yaml: the one list the
-   * templates render and the operator's OperatorRbac (run by ChartRbacIT) checks against the
-   * calls it really makes. Here the chart must grant exactly that list, in each way it can be
-   * installed.
+   * templates render and the operator's OperatorRbac (run by ChartRbacIT) checks against the calls
+   * it really makes. Here the chart must grant exactly that list, in each way it can be installed.
    */
   private static final Map<String, Map<String, Set<String>>> OPERATOR = OperatorRules.load();
 

@@ -6,9 +6,13 @@ import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 import java.util.List;
+import lombok.Getter;
+import lombok.Setter;
 
 /** A Cassandra cluster, keyspace and table. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@Getter
+@Setter
 public class CassandraSinkSpec {
 
   @JsonPropertyDescription(
@@ -49,68 +53,4 @@ public class CassandraSinkSpec {
           + " exponential back-off, before it fails the task, as a duration like 30s or 2m"
           + " (default 2m; 0 fails at the first error; at most 1h).")
   private String writeRetryTimeout;
-
-  public List<String> getContactPoints() {
-    return contactPoints;
-  }
-
-  public void setContactPoints(List<String> contactPoints) {
-    this.contactPoints = contactPoints;
-  }
-
-  public String getLocalDatacenter() {
-    return localDatacenter;
-  }
-
-  public void setLocalDatacenter(String localDatacenter) {
-    this.localDatacenter = localDatacenter;
-  }
-
-  public String getCredentialsSecret() {
-    return credentialsSecret;
-  }
-
-  public void setCredentialsSecret(String credentialsSecret) {
-    this.credentialsSecret = credentialsSecret;
-  }
-
-  public KeyspaceSpec getKeyspace() {
-    return keyspace;
-  }
-
-  public void setKeyspace(KeyspaceSpec keyspace) {
-    this.keyspace = keyspace;
-  }
-
-  public String getTable() {
-    return table;
-  }
-
-  public void setTable(String table) {
-    this.table = table;
-  }
-
-  public String getTtl() {
-    return ttl;
-  }
-
-  public void setTtl(String ttl) {
-    this.ttl = ttl;
-  }
-
-  public String getWriteRetryTimeout() {
-    return writeRetryTimeout;
-  }
-
-  public void setWriteRetryTimeout(String writeRetryTimeout) {
-    this.writeRetryTimeout = writeRetryTimeout;
-  }
-
-  public WriteBatchSpec getWriteBatch() {
-    return writeBatch;
-  }
-
-  public void setWriteBatch(WriteBatchSpec writeBatch) {
-    this.writeBatch = writeBatch;
-  }
 }

@@ -4,9 +4,13 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.ValidationRule;
+import lombok.Getter;
+import lombok.Setter;
 
 /** The persistent volume that keeps the job's progress across restarts. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@Getter
+@Setter
 public class CheckpointSpec {
 
   @JsonPropertyDescription(
@@ -27,28 +31,4 @@ public class CheckpointSpec {
           + " checkpoint-breaking change (input topic, starting offsets) needs to be applied. The"
           + " old checkpoint stays on the volume. Letters, digits, _ and -, at most 63.")
   private String resetToken;
-
-  public String getSize() {
-    return size;
-  }
-
-  public void setSize(String size) {
-    this.size = size;
-  }
-
-  public String getResetToken() {
-    return resetToken;
-  }
-
-  public void setResetToken(String resetToken) {
-    this.resetToken = resetToken;
-  }
-
-  public String getStorageClass() {
-    return storageClass;
-  }
-
-  public void setStorageClass(String storageClass) {
-    this.storageClass = storageClass;
-  }
 }

@@ -3,6 +3,8 @@ package io.streampipe.api.v1alpha1;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.ValidationRule;
+import lombok.Getter;
+import lombok.Setter;
 
 /**
  * How a poll asks for what it has not seen yet: a next-page value from the response, or the last
@@ -12,6 +14,8 @@ import io.fabric8.generator.annotation.ValidationRule;
 @ValidationRule(
     value = "has(self.nextPath) != has(self.valuePath)",
     message = "give nextPath or valuePath, exactly one")
+@Getter
+@Setter
 public class CursorSpec {
 
   @JsonPropertyDescription(
@@ -28,28 +32,4 @@ public class CursorSpec {
 
   @JsonPropertyDescription("The query parameter that carries the cursor, e.g. since or cursor.")
   private String param;
-
-  public String getNextPath() {
-    return nextPath;
-  }
-
-  public void setNextPath(String nextPath) {
-    this.nextPath = nextPath;
-  }
-
-  public String getValuePath() {
-    return valuePath;
-  }
-
-  public void setValuePath(String valuePath) {
-    this.valuePath = valuePath;
-  }
-
-  public String getParam() {
-    return param;
-  }
-
-  public void setParam(String param) {
-    this.param = param;
-  }
 }

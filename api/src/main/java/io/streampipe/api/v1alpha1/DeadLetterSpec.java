@@ -2,9 +2,13 @@ package io.streampipe.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import lombok.Getter;
+import lombok.Setter;
 
 /** The dead-letter topic: refused records with their reason and origin. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@Getter
+@Setter
 public class DeadLetterSpec {
 
   @JsonPropertyDescription(
@@ -17,23 +21,7 @@ public class DeadLetterSpec {
           + " follow the input topic unless set here.")
   private TopicSpec topic;
 
-  public Boolean getEnabled() {
-    return enabled;
-  }
-
-  public void setEnabled(Boolean enabled) {
-    this.enabled = enabled;
-  }
-
   public boolean isEnabled() {
     return !Boolean.FALSE.equals(enabled);
-  }
-
-  public TopicSpec getTopic() {
-    return topic;
-  }
-
-  public void setTopic(TopicSpec topic) {
-    this.topic = topic;
   }
 }

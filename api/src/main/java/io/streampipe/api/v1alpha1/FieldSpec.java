@@ -5,9 +5,13 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
+import lombok.Getter;
+import lombok.Setter;
 
 /** One field of an event and the column it becomes. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@Getter
+@Setter
 public class FieldSpec {
 
   @Required
@@ -41,39 +45,7 @@ public class FieldSpec {
     this.required = required;
   }
 
-  public String getName() {
-    return name;
-  }
-
-  public void setName(String name) {
-    this.name = name;
-  }
-
-  public String getType() {
-    return type;
-  }
-
-  public void setType(String type) {
-    this.type = type;
-  }
-
-  public Boolean getRequired() {
-    return required;
-  }
-
-  public void setRequired(Boolean required) {
-    this.required = required;
-  }
-
   public boolean isRequired() {
     return Boolean.TRUE.equals(required);
-  }
-
-  public FieldRules getRules() {
-    return rules;
-  }
-
-  public void setRules(FieldRules rules) {
-    this.rules = rules;
   }
 }

@@ -5,9 +5,13 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import java.util.List;
+import lombok.Getter;
+import lombok.Setter;
 
 /** A REST endpoint polled on a schedule. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@Getter
+@Setter
 public class HttpIngestSpec {
 
   @Required
@@ -33,60 +37,4 @@ public class HttpIngestSpec {
 
   @JsonPropertyDescription("Pagination and \"since the last seen\" polling. Unset: none.")
   private CursorSpec cursor;
-
-  public String getUrl() {
-    return url;
-  }
-
-  public void setUrl(String url) {
-    this.url = url;
-  }
-
-  public String getMethod() {
-    return method;
-  }
-
-  public void setMethod(String method) {
-    this.method = method;
-  }
-
-  public String getBody() {
-    return body;
-  }
-
-  public void setBody(String body) {
-    this.body = body;
-  }
-
-  public String getInterval() {
-    return interval;
-  }
-
-  public void setInterval(String interval) {
-    this.interval = interval;
-  }
-
-  public String getTimeout() {
-    return timeout;
-  }
-
-  public void setTimeout(String timeout) {
-    this.timeout = timeout;
-  }
-
-  public List<HeaderSpec> getHeaders() {
-    return headers;
-  }
-
-  public void setHeaders(List<HeaderSpec> headers) {
-    this.headers = headers;
-  }
-
-  public CursorSpec getCursor() {
-    return cursor;
-  }
-
-  public void setCursor(CursorSpec cursor) {
-    this.cursor = cursor;
-  }
 }

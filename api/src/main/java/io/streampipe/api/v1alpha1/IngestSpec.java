@@ -5,6 +5,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.ValidationRule;
+import lombok.Getter;
+import lombok.Setter;
 
 /** Where the input topic's records come from when they start at an API: one source kind. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -12,6 +14,8 @@ import io.fabric8.generator.annotation.ValidationRule;
     value =
         "(has(self.http) ? 1 : 0) + (has(self.sse) ? 1 : 0) + (has(self.websocket) ? 1 : 0) == 1",
     message = "give exactly one of http, sse or websocket")
+@Getter
+@Setter
 public class IngestSpec {
 
   @JsonPropertyDescription("Poll a REST endpoint on a schedule.")
@@ -52,68 +56,4 @@ public class IngestSpec {
       "Retry after a failed request or a dropped connection: exponential back-off with jitter;"
           + " Retry-After on 429 and 503 is honoured.")
   private RetrySpec retry;
-
-  public HttpIngestSpec getHttp() {
-    return http;
-  }
-
-  public void setHttp(HttpIngestSpec http) {
-    this.http = http;
-  }
-
-  public SseIngestSpec getSse() {
-    return sse;
-  }
-
-  public void setSse(SseIngestSpec sse) {
-    this.sse = sse;
-  }
-
-  public WebSocketIngestSpec getWebsocket() {
-    return websocket;
-  }
-
-  public void setWebsocket(WebSocketIngestSpec websocket) {
-    this.websocket = websocket;
-  }
-
-  public String getRecordsPath() {
-    return recordsPath;
-  }
-
-  public void setRecordsPath(String recordsPath) {
-    this.recordsPath = recordsPath;
-  }
-
-  public String getKeyField() {
-    return keyField;
-  }
-
-  public void setKeyField(String keyField) {
-    this.keyField = keyField;
-  }
-
-  public Double getRateLimit() {
-    return rateLimit;
-  }
-
-  public void setRateLimit(Double rateLimit) {
-    this.rateLimit = rateLimit;
-  }
-
-  public Integer getMaxRecordBytes() {
-    return maxRecordBytes;
-  }
-
-  public void setMaxRecordBytes(Integer maxRecordBytes) {
-    this.maxRecordBytes = maxRecordBytes;
-  }
-
-  public RetrySpec getRetry() {
-    return retry;
-  }
-
-  public void setRetry(RetrySpec retry) {
-    this.retry = retry;
-  }
 }

@@ -5,9 +5,13 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
+import lombok.Getter;
+import lombok.Setter;
 
 /** A keyspace and how it is replicated. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@Getter
+@Setter
 public class KeyspaceSpec {
 
   @Required
@@ -21,20 +25,4 @@ public class KeyspaceSpec {
   @JsonPropertyDescription(
       "Replication used when the keyspace is created (default SimpleStrategy 1).")
   private ReplicationSpec replication;
-
-  public String getName() {
-    return name;
-  }
-
-  public void setName(String name) {
-    this.name = name;
-  }
-
-  public ReplicationSpec getReplication() {
-    return replication;
-  }
-
-  public void setReplication(ReplicationSpec replication) {
-    this.replication = replication;
-  }
 }

@@ -2,9 +2,13 @@ package io.streampipe.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import lombok.Getter;
+import lombok.Setter;
 
 /** The last spec change the operator classified, and what it did with it. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@Getter
+@Setter
 public class LastChange {
 
   @JsonPropertyDescription("The spec generation this change reached.")
@@ -20,36 +24,4 @@ public class LastChange {
 
   @JsonPropertyDescription("The changed fields, each with its class and why.")
   private String message;
-
-  public Long getGeneration() {
-    return generation;
-  }
-
-  public void setGeneration(Long generation) {
-    this.generation = generation;
-  }
-
-  public String getChangeClass() {
-    return changeClass;
-  }
-
-  public void setChangeClass(String changeClass) {
-    this.changeClass = changeClass;
-  }
-
-  public String getAction() {
-    return action;
-  }
-
-  public void setAction(String action) {
-    this.action = action;
-  }
-
-  public String getMessage() {
-    return message;
-  }
-
-  public void setMessage(String message) {
-    this.message = message;
-  }
 }

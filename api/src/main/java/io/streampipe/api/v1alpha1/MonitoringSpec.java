@@ -2,19 +2,15 @@ package io.streampipe.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import lombok.Getter;
+import lombok.Setter;
 
 /** Metrics exposure of the job. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@Getter
+@Setter
 public class MonitoringSpec {
 
   @JsonPropertyDescription("Prometheus metrics endpoint of the job's driver.")
   private PrometheusSpec prometheus;
-
-  public PrometheusSpec getPrometheus() {
-    return prometheus;
-  }
-
-  public void setPrometheus(PrometheusSpec prometheus) {
-    this.prometheus = prometheus;
-  }
 }

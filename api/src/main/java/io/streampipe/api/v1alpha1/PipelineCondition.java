@@ -3,9 +3,13 @@ package io.streampipe.api.v1alpha1;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import java.util.Objects;
+import lombok.Getter;
+import lombok.Setter;
 
 /** A Kubernetes-style condition: one aspect of the pipeline, true, false or unknown. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@Getter
+@Setter
 public class PipelineCondition {
 
   @JsonPropertyDescription("Condition type, e.g. Ready.")
@@ -25,54 +29,6 @@ public class PipelineCondition {
 
   @JsonPropertyDescription("The generation this condition was computed for.")
   private Long observedGeneration;
-
-  public String getType() {
-    return type;
-  }
-
-  public void setType(String type) {
-    this.type = type;
-  }
-
-  public String getStatus() {
-    return status;
-  }
-
-  public void setStatus(String status) {
-    this.status = status;
-  }
-
-  public String getReason() {
-    return reason;
-  }
-
-  public void setReason(String reason) {
-    this.reason = reason;
-  }
-
-  public String getMessage() {
-    return message;
-  }
-
-  public void setMessage(String message) {
-    this.message = message;
-  }
-
-  public String getLastTransitionTime() {
-    return lastTransitionTime;
-  }
-
-  public void setLastTransitionTime(String lastTransitionTime) {
-    this.lastTransitionTime = lastTransitionTime;
-  }
-
-  public Long getObservedGeneration() {
-    return observedGeneration;
-  }
-
-  public void setObservedGeneration(Long observedGeneration) {
-    this.observedGeneration = observedGeneration;
-  }
 
   @Override
   public boolean equals(Object o) {

@@ -5,12 +5,16 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import lombok.Getter;
+import lombok.Setter;
 
 /**
  * How far a running job has got with its data: the job serves it as JSON at {@code /progress} on
  * its metrics port, and the operator copies it into the pipeline's status.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@Getter
+@Setter
 public class PipelineProgress {
 
   @JsonPropertyDescription("The spec generation the running job was started with.")
@@ -50,102 +54,6 @@ public class PipelineProgress {
   @JsonPropertyDescription(
       "When the operator last saw these figures change (RFC 3339); kept while they do not.")
   private String observedAt;
-
-  public Long getGeneration() {
-    return generation;
-  }
-
-  public void setGeneration(Long generation) {
-    this.generation = generation;
-  }
-
-  public Long getLag() {
-    return lag;
-  }
-
-  public void setLag(Long lag) {
-    this.lag = lag;
-  }
-
-  public Double getInputRate() {
-    return inputRate;
-  }
-
-  public void setInputRate(Double inputRate) {
-    this.inputRate = inputRate;
-  }
-
-  public Double getProcessingRate() {
-    return processingRate;
-  }
-
-  public void setProcessingRate(Double processingRate) {
-    this.processingRate = processingRate;
-  }
-
-  public Long getLastBatchId() {
-    return lastBatchId;
-  }
-
-  public void setLastBatchId(Long lastBatchId) {
-    this.lastBatchId = lastBatchId;
-  }
-
-  public String getLastBatchTime() {
-    return lastBatchTime;
-  }
-
-  public void setLastBatchTime(String lastBatchTime) {
-    this.lastBatchTime = lastBatchTime;
-  }
-
-  public Long getRead() {
-    return read;
-  }
-
-  public void setRead(Long read) {
-    this.read = read;
-  }
-
-  public Long getWritten() {
-    return written;
-  }
-
-  public void setWritten(Long written) {
-    this.written = written;
-  }
-
-  public Long getDeduplicated() {
-    return deduplicated;
-  }
-
-  public void setDeduplicated(Long deduplicated) {
-    this.deduplicated = deduplicated;
-  }
-
-  public Long getDeadLettered() {
-    return deadLettered;
-  }
-
-  public void setDeadLettered(Long deadLettered) {
-    this.deadLettered = deadLettered;
-  }
-
-  public Map<String, Long> getDeadLettersByRule() {
-    return deadLettersByRule;
-  }
-
-  public void setDeadLettersByRule(Map<String, Long> deadLettersByRule) {
-    this.deadLettersByRule = deadLettersByRule;
-  }
-
-  public String getObservedAt() {
-    return observedAt;
-  }
-
-  public void setObservedAt(String observedAt) {
-    this.observedAt = observedAt;
-  }
 
   /** A copy without {@link #observedAt}: the figures alone, to tell whether they changed. */
   public PipelineProgress figures() {

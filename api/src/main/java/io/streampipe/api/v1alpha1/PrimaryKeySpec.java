@@ -6,9 +6,13 @@ import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
 import java.util.ArrayList;
 import java.util.List;
+import lombok.Getter;
+import lombok.Setter;
 
 /** The table's primary key: partition key columns, then optional clustering columns. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@Getter
+@Setter
 public class PrimaryKeySpec {
 
   @Required
@@ -19,22 +23,6 @@ public class PrimaryKeySpec {
   @JsonPropertyDescription("Fields that form the clustering key, in order (ascending).")
   @Size(max = 16)
   private List<String> clusteringColumns;
-
-  public List<String> getPartitionKey() {
-    return partitionKey;
-  }
-
-  public void setPartitionKey(List<String> partitionKey) {
-    this.partitionKey = partitionKey;
-  }
-
-  public List<String> getClusteringColumns() {
-    return clusteringColumns;
-  }
-
-  public void setClusteringColumns(List<String> clusteringColumns) {
-    this.clusteringColumns = clusteringColumns;
-  }
 
   /** Partition key columns followed by clustering columns. */
   public List<String> columns() {

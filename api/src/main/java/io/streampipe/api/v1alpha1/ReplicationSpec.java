@@ -4,9 +4,13 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Pattern;
 import java.util.Map;
+import lombok.Getter;
+import lombok.Setter;
 
 /** Keyspace replication: SimpleStrategy with a factor, or NetworkTopologyStrategy per DC. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@Getter
+@Setter
 public class ReplicationSpec {
 
   public static final String SIMPLE = "SimpleStrategy";
@@ -21,28 +25,4 @@ public class ReplicationSpec {
 
   @JsonPropertyDescription("Replication factor per datacenter, for NetworkTopologyStrategy.")
   private Map<String, Integer> datacenters;
-
-  public String getStrategy() {
-    return strategy;
-  }
-
-  public void setStrategy(String strategy) {
-    this.strategy = strategy;
-  }
-
-  public Integer getReplicationFactor() {
-    return replicationFactor;
-  }
-
-  public void setReplicationFactor(Integer replicationFactor) {
-    this.replicationFactor = replicationFactor;
-  }
-
-  public Map<String, Integer> getDatacenters() {
-    return datacenters;
-  }
-
-  public void setDatacenters(Map<String, Integer> datacenters) {
-    this.datacenters = datacenters;
-  }
 }

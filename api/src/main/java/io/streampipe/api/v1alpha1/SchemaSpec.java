@@ -7,12 +7,16 @@ import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 import java.util.List;
 import java.util.Optional;
+import lombok.Getter;
+import lombok.Setter;
 
 /** The shape of an event: its fields and the primary key of the table it lands in. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @ValidationRule(
     value = "self.primaryKey.partitionKey.all(k, self.fields.exists(f, f.name == k))",
     message = "every partition key column must be a declared field")
+@Getter
+@Setter
 public class SchemaSpec {
 
   @Required
@@ -32,22 +36,6 @@ public class SchemaSpec {
       value = "self == oldSelf",
       message = "primaryKey is immutable: Cassandra cannot change a table's key")
   private PrimaryKeySpec primaryKey;
-
-  public List<FieldSpec> getFields() {
-    return fields;
-  }
-
-  public void setFields(List<FieldSpec> fields) {
-    this.fields = fields;
-  }
-
-  public PrimaryKeySpec getPrimaryKey() {
-    return primaryKey;
-  }
-
-  public void setPrimaryKey(PrimaryKeySpec primaryKey) {
-    this.primaryKey = primaryKey;
-  }
 
   /** The declared field of that name, if any. */
   public Optional<FieldSpec> field(String name) {

@@ -3,9 +3,13 @@ package io.streampipe.api.v1alpha1;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Required;
+import lombok.Getter;
+import lombok.Setter;
 
 /** A key of a Secret in the pipeline's namespace. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@Getter
+@Setter
 public class SecretKeyRef {
 
   @Required
@@ -20,22 +24,6 @@ public class SecretKeyRef {
 
   public SecretKeyRef(String name, String key) {
     this.name = name;
-    this.key = key;
-  }
-
-  public String getName() {
-    return name;
-  }
-
-  public void setName(String name) {
-    this.name = name;
-  }
-
-  public String getKey() {
-    return key;
-  }
-
-  public void setKey(String key) {
     this.key = key;
   }
 }

@@ -5,12 +5,16 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.ValidationRule;
+import lombok.Getter;
+import lombok.Setter;
 
 /** The Kafka side of a pipeline: which cluster, which topic, and how fast to read it. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @ValidationRule(
     value = "!(has(self.bootstrapServers) && has(self.kafkaCluster))",
     message = "give bootstrapServers or kafkaCluster, not both")
+@Getter
+@Setter
 public class SourceSpec {
 
   @JsonPropertyDescription(
@@ -45,44 +49,4 @@ public class SourceSpec {
           + " Default 100000.")
   @ValidationRule(value = "self > 0", message = "maxOffsetsPerTrigger must be greater than 0")
   private Long maxOffsetsPerTrigger;
-
-  public String getBootstrapServers() {
-    return bootstrapServers;
-  }
-
-  public void setBootstrapServers(String bootstrapServers) {
-    this.bootstrapServers = bootstrapServers;
-  }
-
-  public String getKafkaCluster() {
-    return kafkaCluster;
-  }
-
-  public void setKafkaCluster(String kafkaCluster) {
-    this.kafkaCluster = kafkaCluster;
-  }
-
-  public TopicSpec getTopic() {
-    return topic;
-  }
-
-  public void setTopic(TopicSpec topic) {
-    this.topic = topic;
-  }
-
-  public String getStartingOffsets() {
-    return startingOffsets;
-  }
-
-  public void setStartingOffsets(String startingOffsets) {
-    this.startingOffsets = startingOffsets;
-  }
-
-  public Long getMaxOffsetsPerTrigger() {
-    return maxOffsetsPerTrigger;
-  }
-
-  public void setMaxOffsetsPerTrigger(Long maxOffsetsPerTrigger) {
-    this.maxOffsetsPerTrigger = maxOffsetsPerTrigger;
-  }
 }

@@ -3,9 +3,13 @@ package io.streampipe.api.v1alpha1;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Pattern;
+import lombok.Getter;
+import lombok.Setter;
 
 /** Cores and memory of a Spark driver or of each executor. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@Getter
+@Setter
 public class SparkResources {
 
   @JsonPropertyDescription("Executor instances (executors only).")
@@ -23,30 +27,6 @@ public class SparkResources {
   public SparkResources(Integer instances, Integer cores, String memory) {
     this.instances = instances;
     this.cores = cores;
-    this.memory = memory;
-  }
-
-  public Integer getInstances() {
-    return instances;
-  }
-
-  public void setInstances(Integer instances) {
-    this.instances = instances;
-  }
-
-  public Integer getCores() {
-    return cores;
-  }
-
-  public void setCores(Integer cores) {
-    this.cores = cores;
-  }
-
-  public String getMemory() {
-    return memory;
-  }
-
-  public void setMemory(String memory) {
     this.memory = memory;
   }
 }

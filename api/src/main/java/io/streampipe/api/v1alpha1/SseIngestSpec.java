@@ -5,9 +5,13 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import java.util.List;
+import lombok.Getter;
+import lombok.Setter;
 
 /** A Server-Sent Events stream; each event's data is a body. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@Getter
+@Setter
 public class SseIngestSpec {
 
   @Required
@@ -21,28 +25,4 @@ public class SseIngestSpec {
 
   @JsonPropertyDescription("Request headers; a value may come from a Secret key.")
   private List<HeaderSpec> headers;
-
-  public String getUrl() {
-    return url;
-  }
-
-  public void setUrl(String url) {
-    this.url = url;
-  }
-
-  public List<String> getEvents() {
-    return events;
-  }
-
-  public void setEvents(List<String> events) {
-    this.events = events;
-  }
-
-  public List<HeaderSpec> getHeaders() {
-    return headers;
-  }
-
-  public void setHeaders(List<HeaderSpec> headers) {
-    this.headers = headers;
-  }
 }

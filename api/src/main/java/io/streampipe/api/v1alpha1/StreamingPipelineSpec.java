@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.ValidationRule;
+import lombok.Getter;
+import lombok.Setter;
 
 /** The desired state of one Kafka → Spark → Cassandra stream. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -23,6 +25,8 @@ import io.fabric8.generator.annotation.ValidationRule;
     message =
         "the dead-letter topic's partitions may only grow (unset, they follow the input topic's):"
             + " Kafka cannot remove partitions")
+@Getter
+@Setter
 public class StreamingPipelineSpec {
 
   @Required
@@ -56,68 +60,4 @@ public class StreamingPipelineSpec {
       "What happens to topics, table and checkpoint when the pipeline is deleted: Retain (default)"
           + " keeps them, Delete removes them.")
   private DeletionPolicy deletionPolicy;
-
-  public SourceSpec getSource() {
-    return source;
-  }
-
-  public void setSource(SourceSpec source) {
-    this.source = source;
-  }
-
-  public IngestSpec getIngest() {
-    return ingest;
-  }
-
-  public void setIngest(IngestSpec ingest) {
-    this.ingest = ingest;
-  }
-
-  public SchemaSpec getSchema() {
-    return schema;
-  }
-
-  public void setSchema(SchemaSpec schema) {
-    this.schema = schema;
-  }
-
-  public QualitySpec getQuality() {
-    return quality;
-  }
-
-  public void setQuality(QualitySpec quality) {
-    this.quality = quality;
-  }
-
-  public SinkSpec getSink() {
-    return sink;
-  }
-
-  public void setSink(SinkSpec sink) {
-    this.sink = sink;
-  }
-
-  public ProcessingSpec getProcessing() {
-    return processing;
-  }
-
-  public void setProcessing(ProcessingSpec processing) {
-    this.processing = processing;
-  }
-
-  public MonitoringSpec getMonitoring() {
-    return monitoring;
-  }
-
-  public void setMonitoring(MonitoringSpec monitoring) {
-    this.monitoring = monitoring;
-  }
-
-  public DeletionPolicy getDeletionPolicy() {
-    return deletionPolicy;
-  }
-
-  public void setDeletionPolicy(DeletionPolicy deletionPolicy) {
-    this.deletionPolicy = deletionPolicy;
-  }
 }

@@ -5,9 +5,13 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Required;
 import java.util.Map;
+import lombok.Getter;
+import lombok.Setter;
 
 /** A Kafka topic the pipeline creates and reads or writes. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@Getter
+@Setter
 public class TopicSpec {
 
   @Required
@@ -28,44 +32,4 @@ public class TopicSpec {
 
   @JsonPropertyDescription("Extra topic configuration, e.g. cleanup.policy: delete.")
   private Map<String, String> config;
-
-  public String getName() {
-    return name;
-  }
-
-  public void setName(String name) {
-    this.name = name;
-  }
-
-  public Integer getPartitions() {
-    return partitions;
-  }
-
-  public void setPartitions(Integer partitions) {
-    this.partitions = partitions;
-  }
-
-  public Integer getReplicas() {
-    return replicas;
-  }
-
-  public void setReplicas(Integer replicas) {
-    this.replicas = replicas;
-  }
-
-  public String getRetention() {
-    return retention;
-  }
-
-  public void setRetention(String retention) {
-    this.retention = retention;
-  }
-
-  public Map<String, String> getConfig() {
-    return config;
-  }
-
-  public void setConfig(Map<String, String> config) {
-    this.config = config;
-  }
 }

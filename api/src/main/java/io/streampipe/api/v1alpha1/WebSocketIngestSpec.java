@@ -5,9 +5,13 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import java.util.List;
+import lombok.Getter;
+import lombok.Setter;
 
 /** A WebSocket feed; each text message is a body. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@Getter
+@Setter
 public class WebSocketIngestSpec {
 
   @Required
@@ -26,36 +30,4 @@ public class WebSocketIngestSpec {
 
   @JsonPropertyDescription("Headers of the opening handshake; a value may come from a Secret key.")
   private List<HeaderSpec> headers;
-
-  public String getUrl() {
-    return url;
-  }
-
-  public void setUrl(String url) {
-    this.url = url;
-  }
-
-  public String getSubscribe() {
-    return subscribe;
-  }
-
-  public void setSubscribe(String subscribe) {
-    this.subscribe = subscribe;
-  }
-
-  public String getPingInterval() {
-    return pingInterval;
-  }
-
-  public void setPingInterval(String pingInterval) {
-    this.pingInterval = pingInterval;
-  }
-
-  public List<HeaderSpec> getHeaders() {
-    return headers;
-  }
-
-  public void setHeaders(List<HeaderSpec> headers) {
-    this.headers = headers;
-  }
 }

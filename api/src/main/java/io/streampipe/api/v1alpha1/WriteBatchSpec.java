@@ -3,6 +3,8 @@ package io.streampipe.api.v1alpha1;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.ValidationRule;
+import lombok.Getter;
+import lombok.Setter;
 
 /**
  * How many rows one Cassandra request may carry. The job groups rows owned by the same nodes into
@@ -10,6 +12,8 @@ import io.fabric8.generator.annotation.ValidationRule;
  * warnings.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@Getter
+@Setter
 public class WriteBatchSpec {
 
   @JsonPropertyDescription(
@@ -25,20 +29,4 @@ public class WriteBatchSpec {
           + " batch_size_fail_threshold, 50 KiB by default). A bigger row goes alone.")
   @ValidationRule(value = "self >= 0 && self <= 1048576", message = "maxBytes must be 0 to 1048576")
   private Integer maxBytes;
-
-  public Integer getMaxRows() {
-    return maxRows;
-  }
-
-  public void setMaxRows(Integer maxRows) {
-    this.maxRows = maxRows;
-  }
-
-  public Integer getMaxBytes() {
-    return maxBytes;
-  }
-
-  public void setMaxBytes(Integer maxBytes) {
-    this.maxBytes = maxBytes;
-  }
 }

@@ -48,6 +48,13 @@ import io.streampipe.api.v1alpha1.StreamingPipelineStatus;
 @ValidationRule(
     value = "self.metadata.name.size() <= 50",
     message = "a pipeline name has at most 50 characters")
+// The name also names a Service (<name>-driver), so it must be a DNS-1035 label: no dots, no
+// leading digit, though a custom resource's own name may have both.
+@ValidationRule(
+    value = "self.metadata.name.matches('^[a-z]([-a-z0-9]*[a-z0-9])?$')",
+    message =
+        "a pipeline name starts with a letter and has only lowercase letters, digits and '-'"
+            + " (it names the pipeline's Services)")
 public class StreamingPipeline
     extends CustomResource<StreamingPipelineSpec, StreamingPipelineStatus> implements Namespaced {
 

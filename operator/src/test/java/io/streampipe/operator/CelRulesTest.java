@@ -72,6 +72,12 @@ class CelRulesTest {
         null,
         Map.of("metadata", Map.of("name", "x".repeat(51))),
         null);
+    example(
+        "self.metadata.name.matches('^[a-z]([-a-z0-9]*[a-z0-9])?$')",
+        Map.of("metadata", Map.of("name", "users-2")),
+        null,
+        Map.of("metadata", Map.of("name", "2users")),
+        null);
   }
 
   static {

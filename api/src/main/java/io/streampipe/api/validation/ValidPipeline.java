@@ -1,7 +1,9 @@
 package io.streampipe.api.validation;
 
+import io.streampipe.api.KubernetesNames;
 import io.streampipe.api.PipelineDocument;
 import io.streampipe.api.v1alpha1.StreamingPipelineSpec;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -27,8 +29,19 @@ public final class ValidPipeline {
    */
   public static ValidPipeline of(PipelineDocument document) {
     PipelineValidator.Checked checked = PipelineValidator.check(document.spec());
-    if (!checked.problems().isEmpty()) {
-      throw new InvalidPipelineException(document.name(), checked.problems());
+    List<Problem> problems = new ArrayList<>();
+    if (!KubernetesNames.isPipelineName(document.name())) {
+      problems.add(
+          new Problem(
+              "metadata.name",
+              "must start with a letter, have only lowercase letters, digits and '-', and at most "
+                  + KubernetesNames.MAX_PIPELINE_NAME
+                  + " characters (it names the pipeline's Services): "
+                  + document.name()));
+    }
+    problems.addAll(checked.problems());
+    if (!problems.isEmpty()) {
+      throw new InvalidPipelineException(document.name(), problems);
     }
     return new ValidPipeline(document.name(), document.namespace(), checked.defaulted());
   }

@@ -49,6 +49,22 @@ class ValidPipelineTest {
   }
 
   @Test
+  void aNameThatCannotNameAServiceIsRefused() {
+    for (String name : new String[] {"2users", "users.v2", "Users", "users-", "x".repeat(51)}) {
+      PipelineDocument document = new PipelineDocument(name, null, users().spec());
+      assertThatThrownBy(() -> ValidPipeline.of(document))
+          .isInstanceOfSatisfying(
+              ValidPipeline.InvalidPipelineException.class,
+              e ->
+                  assertThat(e.problems())
+                      .extracting(Problem::path)
+                      .containsExactly("metadata.name"));
+    }
+    assertThat(ValidPipeline.of(new PipelineDocument("users-2", null, users().spec())).name())
+        .isEqualTo("users-2");
+  }
+
+  @Test
   void aDocumentWithoutItsSectionsIsRefusedToo() {
     assertThatThrownBy(() -> ValidPipeline.of(new PipelineDocument("empty", null, null)))
         .hasMessageContaining("spec: is required");

@@ -12,6 +12,7 @@ import io.streampipe.operator.desired.ResolvedPipeline;
 import io.streampipe.operator.status.Reason;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Whether a valid spec may replace the last applied one (the document in the job's ConfigMap), from
@@ -25,7 +26,9 @@ public final class ChangeGate {
   public enum Action {
     Applied,
     CheckpointReset,
-    NotApplied
+    NotApplied,
+    /** A held change the spec no longer asks for: it is back to the one that runs. */
+    Withdrawn
   }
 
   /** A classified change and what is done with it. */
@@ -52,20 +55,37 @@ public final class ChangeGate {
               + " checkpoint that starts from source.startingOffsets";
     }
 
-    /** The status record of this change; none when nothing changed, so the last one stays. */
-    public Optional<LastChange> lastChange(long generation) {
+    /**
+     * The status record of this change. When nothing changed the last record stays, unless it is a
+     * held change: the spec is back to the one that runs, so that change is withdrawn.
+     */
+    public Optional<LastChange> lastChange(long generation, LastChange previous) {
       if (report.changeClass() == ChangeClass.NONE) {
-        return Optional.empty();
+        boolean held = previous != null && Action.NotApplied.name().equals(previous.getAction());
+        return held
+            ? Optional.of(
+                record(
+                    generation,
+                    Action.Withdrawn,
+                    "the change held at generation "
+                        + previous.getGeneration()
+                        + " is no longer asked for: the spec is the one that runs"))
+            : Optional.empty();
       }
+      return Optional.of(
+          record(
+              generation,
+              action,
+              report.changes().stream().map(Object::toString).collect(Collectors.joining("; "))));
+    }
+
+    private LastChange record(long generation, Action done, String message) {
       LastChange change = new LastChange();
       change.setGeneration(generation);
       change.setChangeClass(report.changeClass().name());
-      change.setAction(action.name());
-      change.setMessage(
-          report.changes().stream()
-              .map(Object::toString)
-              .collect(java.util.stream.Collectors.joining("; ")));
-      return Optional.of(change);
+      change.setAction(done.name());
+      change.setMessage(message);
+      return change;
     }
   }
 

@@ -13,6 +13,7 @@ import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.Workflow;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.streampipe.api.v1alpha1.LastChange;
 import io.streampipe.api.v1alpha1.StreamingPipelineStatus;
 import io.streampipe.operator.dependent.AdminTopicsDependent;
 import io.streampipe.operator.dependent.CassandraSchemaDependent;
@@ -135,7 +136,7 @@ public class PipelineReconciler
         after =
             StatusAggregator.held(
                 before, generation, change.reason(), change.message(), clock.instant());
-        change.lastChange(generation).ifPresent(after::setLastChange);
+        change.lastChange(generation, lastChange(before)).ifPresent(after::setLastChange);
         return finish(pipeline, before, after, context);
       }
       context.managedWorkflowAndDependentResourceContext().put(ResolvedPipeline.class, resolved);
@@ -144,9 +145,13 @@ public class PipelineReconciler
           .reconcileManagedWorkflow()
           .throwAggregateExceptionIfErrorsPresent();
       after = observer.observe(before, resolved, generation, List.of(), context);
-      change.lastChange(generation).ifPresent(after::setLastChange);
+      change.lastChange(generation, lastChange(before)).ifPresent(after::setLastChange);
     }
     return finish(pipeline, before, after, context);
+  }
+
+  private static LastChange lastChange(StreamingPipelineStatus status) {
+    return status == null ? null : status.getLastChange();
   }
 
   private Instant now() {

@@ -101,7 +101,12 @@ class ChangeGateIT {
     assertThat(ready().getMessage()).contains("schema.fields[phone].type", "text → bigint");
     assertThat(lastChange().getChangeClass()).isEqualTo("REFUSED");
     assertThat(document()).isEqualTo(document);
+
     edit(s -> s.getSchema().field("phone").orElseThrow().setType("text"));
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> "Withdrawn".equals(lastChange().getAction()));
+    assertThat(ready().getReason()).isNotEqualTo("ChangeRefused");
   }
 
   @Test

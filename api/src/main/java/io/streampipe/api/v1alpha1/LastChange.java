@@ -14,12 +14,13 @@ public class LastChange {
   @JsonPropertyDescription("The spec generation this change reached.")
   private Long generation;
 
-  @JsonPropertyDescription("IN_PLACE, CHECKPOINT_BREAKING or REFUSED.")
+  @JsonPropertyDescription("IN_PLACE, CHECKPOINT_BREAKING or REFUSED; NONE for a withdrawn change.")
   private String changeClass;
 
   @JsonPropertyDescription(
-      "Applied, CheckpointReset (applied on a fresh checkpoint), or NotApplied (the running"
-          + " pipeline was left as it was).")
+      "Applied, CheckpointReset (applied on a fresh checkpoint), NotApplied (the running"
+          + " pipeline was left as it was), or Withdrawn (a change left unapplied is no longer in"
+          + " the spec).")
   private String action;
 
   @JsonPropertyDescription("The changed fields, each with its class and why.")

@@ -17,7 +17,7 @@ class CassandraOutageIT {
   @Test
   void anOutageIsRiddenOutWithoutARestartOrALostRow() throws Exception {
     ServerOutage.run(
-        new Stage("cassandra_down", dir),
+        new Stage("cassandra-down", dir),
         ItStack.stack().cassandra(),
         "2. Cassandra killed",
         true,

@@ -17,7 +17,7 @@ class KafkaRestartIT {
 
   @Test
   void aBrokerRestartLosesNothing() throws Exception {
-    Stage stage = new Stage("kafka_restart", dir);
+    Stage stage = new Stage("kafka-restart", dir);
     ServerOutage.run(
         stage,
         ItStack.stack().kafka(),

@@ -36,7 +36,7 @@ class RestartIT {
     PipelineDocument document = slow(ItStack.pipeline("graceful"));
     String topic = document.spec().getSource().getTopic().getName();
     Set<UUID> ids = new HashSet<>();
-    List<ProducerRecord<String, String>> before = batch(ids, 600, 20);
+    List<ProducerRecord<String, String>> before = batch(ids, 2_000, 20);
     ItStack.produce(topic, before);
     JobSettings settings =
         JobSettings.resolve(ValidPipeline.of(document), java.util.Map.of())
@@ -59,7 +59,7 @@ class RestartIT {
     try (RunningPipeline second =
         PipelineJob.start(ItStack.spark(), ValidPipeline.of(document), settings)) {
       ItStack.await(
-          Duration.ofSeconds(90),
+          Duration.ofSeconds(180),
           "the rest read",
           () -> readBefore + second.totals().read() >= produced);
       // Equal unless the stop raced a trigger that had just begun: then that batch runs again.

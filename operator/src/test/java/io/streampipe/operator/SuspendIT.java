@@ -8,6 +8,8 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.javaoperatorsdk.operator.Operator;
+import io.streampipe.api.v1alpha1.BudgetAction;
+import io.streampipe.api.v1alpha1.BudgetSpec;
 import io.streampipe.api.v1alpha1.PipelineProgress;
 import io.streampipe.operator.desired.Names;
 import java.time.Duration;
@@ -17,9 +19,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * spec.suspend through the operator on the mock API server: suspending deletes the SparkApplication
- * (in a cluster the Spark operator then stops the driver, and the job finishes its batch) and keeps
- * every other part; resuming creates it again on the same checkpoint.
+ * spec.suspend and the data-quality budget through the operator on the mock API server, each job's
+ * progress served by a local HTTP server. Suspending deletes the SparkApplication (in a cluster the
+ * Spark operator then stops the driver, and the job finishes its batch) and keeps every other part;
+ * resuming creates it again on the same checkpoint. A burst of dead letters over budget turns
+ * DataQuality False with one Event, and with Suspend stops the job until the spec changes.
  */
 @EnableKubernetesMockClient(crud = true)
 class SuspendIT {
@@ -88,6 +92,78 @@ class SuspendIT {
         .doesNotContain("NotReady");
   }
 
+  @Test
+  void aBurstOverASuspendBudgetSuspendsThePipelineUntilTheSpecChanges() {
+    String ns = "budget-suspend";
+    String name = "strict";
+    runningWithBudget(ns, name, BudgetAction.Suspend);
+
+    jobs.serve(name, deadLetters(6, 1_100, 60));
+
+    await().atMost(WAIT).until(() -> reason(ns, name, "Suspended").equals("BudgetExceeded"));
+    assertThat(job(ns, name)).isNull();
+    assertThat(reason(ns, name, "DataQuality")).isEqualTo("BudgetExceeded");
+    assertThat(MockPipelines.condition(client, ns, name, "DataQuality").orElseThrow().getMessage())
+        .contains("50 of 100 records", "top rules: email.pattern 50", "the job is suspended");
+    assertThat(reason(ns, name, "Ready")).isEqualTo("Suspended");
+
+    PipelineEdits.editSpec(
+        client, ns, name, s -> s.getQuality().getBudget().setMaxDeadLetterRatio(0.6));
+
+    await().atMost(WAIT).until(() -> job(ns, name) != null);
+    await().atMost(WAIT).until(() -> reason(ns, name, "Suspended").equals("Resumed"));
+    assertThat(MockPipelines.eventReasons(client, ns, name))
+        .as("one Event for the budget exceeded and the suspension")
+        .containsOnlyOnce("BudgetExceeded", "Resumed")
+        .doesNotContain("Suspended");
+  }
+
+  @Test
+  void aBurstOverAWarnBudgetOnlySaysSo() {
+    String ns = "budget-warn";
+    String name = "lenient";
+    runningWithBudget(ns, name, BudgetAction.Warn);
+
+    jobs.serve(name, deadLetters(6, 1_100, 60));
+    await().atMost(WAIT).until(() -> reason(ns, name, "DataQuality").equals("BudgetExceeded"));
+    assertThat(reason(ns, name, "Ready")).isEqualTo("BudgetExceeded");
+    // Still over budget, with other figures: one more reconcile, no second Event.
+    jobs.serve(name, deadLetters(7, 1_200, 110));
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                MockPipelines.condition(client, ns, name, "DataQuality")
+                    .orElseThrow()
+                    .getMessage()
+                    .startsWith("100 of 200 records"));
+
+    assertThat(job(ns, name)).as("the job keeps running").isNotNull();
+    assertThat(MockPipelines.condition(client, ns, name, "Suspended")).isEmpty();
+    assertThat(MockPipelines.eventReasons(client, ns, name))
+        .containsOnlyOnce("BudgetExceeded")
+        .doesNotContain("Suspended");
+  }
+
+  /** The users pipeline with a 5 % budget, Ready, its job's first read a clean baseline. */
+  private static void runningWithBudget(String ns, String name, BudgetAction action) {
+    jobs.serve(name, deadLetters(5, 1_000, 10));
+    StreamingPipeline pipeline = TestPipelines.users(ns, name);
+    BudgetSpec budget = new BudgetSpec();
+    budget.setMaxDeadLetterRatio(0.05);
+    budget.setOnExceeded(action);
+    pipeline.getSpec().getQuality().setBudget(budget);
+    MockPipelines.running(client, cluster, pipeline);
+    await().atMost(WAIT).until(() -> reason(ns, name, "DataQuality").equals("WithinBudget"));
+  }
+
+  private static PipelineProgress deadLetters(long batch, long read, long dead) {
+    PipelineProgress p = progress(batch, read, 0);
+    p.setDeadLettered(dead);
+    p.setDeadLettersByRule(Map.of("email.pattern", dead));
+    return p;
+  }
+
   static PipelineProgress progress(long batch, long read, long lag) {
     PipelineProgress p = new PipelineProgress();
     p.setGeneration(1L);
@@ -101,7 +177,11 @@ class SuspendIT {
   }
 
   private static String reason(String type) {
-    return MockPipelines.reason(client, NS, NAME, type);
+    return reason(NS, NAME, type);
+  }
+
+  private static String reason(String ns, String name, String type) {
+    return MockPipelines.reason(client, ns, name, type);
   }
 
   private static StreamingPipeline pipeline() {
@@ -109,6 +189,10 @@ class SuspendIT {
   }
 
   private static GenericKubernetesResource job() {
-    return cluster.sparkApplications().inNamespace(NS).withName(NAME).get();
+    return job(NS, NAME);
+  }
+
+  private static GenericKubernetesResource job(String ns, String name) {
+    return cluster.sparkApplications().inNamespace(ns).withName(name).get();
   }
 }

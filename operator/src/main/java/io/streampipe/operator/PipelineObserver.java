@@ -55,10 +55,16 @@ final class PipelineObserver {
   void suspension(
       StreamingPipeline pipeline, ResolvedPipeline running, Context<StreamingPipeline> context) {
     Instant now = clock.instant();
+    StreamingPipelineStatus before = pipeline.getStatus();
     boolean specSuspend = Boolean.TRUE.equals(running.spec().getSuspend());
+    boolean held = Suspension.heldByBudget(pipeline);
+    if (!specSuspend && !held && SuspensionStatus.suspended(before)) {
+      // Resuming: the new job counts from zero, and what the stopped one did is judged no more.
+      budgets.restarted(running.uid(), now);
+    }
     BudgetSpec budget = running.spec().getQuality().getBudget();
     Optional<BudgetOutcome> judged = Optional.empty();
-    if (budget != null && !specSuspend && !Suspension.heldByBudget(pipeline)) {
+    if (budget != null && !specSuspend && !held) {
       Duration window = Durations.require(budget.getWindow());
       List<DeadLetterWindow.Interval> intervals =
           context
@@ -69,7 +75,6 @@ final class PipelineObserver {
       judged =
           Optional.of(BudgetOutcome.of(DeadLetterWindow.tally(intervals, window, now), budget));
     }
-    StreamingPipelineStatus before = pipeline.getStatus();
     Suspension decided =
         Suspension.decide(
             specSuspend,
@@ -79,9 +84,7 @@ final class PipelineObserver {
             judged,
             budget != null && budget.getOnExceeded() == BudgetAction.Suspend);
     if (decided.suspended()) {
-      // The job stops; when it starts again it counts from zero, and its batch ids continue from
-      // the checkpoint, which a stall must not be judged on.
-      budgets.restarted(running.uid(), now);
+      // The restarted job's batch ids continue from the checkpoint: not a stall.
       history.forget(running.uid());
     }
     context.managedWorkflowAndDependentResourceContext().put(Suspension.class, decided);

@@ -81,6 +81,11 @@ public final class SuspensionStatus {
     return status;
   }
 
+  /** Whether a status says the job was stopped. */
+  public static boolean suspended(StreamingPipelineStatus status) {
+    return find(status, SUSPENDED).filter(c -> "True".equals(c.getStatus())).isPresent();
+  }
+
   private static void dataQuality(
       StreamingPipelineStatus status,
       StreamingPipelineStatus previous,

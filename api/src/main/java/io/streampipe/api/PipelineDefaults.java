@@ -1,6 +1,8 @@
 package io.streampipe.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.streampipe.api.v1alpha1.BudgetAction;
+import io.streampipe.api.v1alpha1.BudgetSpec;
 import io.streampipe.api.v1alpha1.CassandraSinkSpec;
 import io.streampipe.api.v1alpha1.CheckpointSpec;
 import io.streampipe.api.v1alpha1.DeadLetterSpec;
@@ -40,6 +42,7 @@ public final class PipelineDefaults {
   public static final int WRITE_BATCH_ROWS = 10;
   public static final int WRITE_BATCH_BYTES = 4608;
   public static final String WRITE_RETRY_TIMEOUT = "2m";
+  public static final String BUDGET_WINDOW = "10m";
 
   private static final ObjectMapper COPIER = new ObjectMapper();
 
@@ -63,6 +66,7 @@ public final class PipelineDefaults {
     prometheus.setEnabled(prometheus.isEnabled());
     prometheus.setPort(or(prometheus.getPort(), METRICS_PORT));
     spec.setDeletionPolicy(or(spec.getDeletionPolicy(), DeletionPolicy.Retain));
+    spec.setSuspend(or(spec.getSuspend(), false));
     IngestDefaults.apply(spec.getIngest());
     return spec;
   }
@@ -95,6 +99,11 @@ public final class PipelineDefaults {
               ? new ArrayList<>()
               : spec.getSchema().getPrimaryKey().columns();
       quality.setDedupKeys(keys);
+    }
+    BudgetSpec budget = quality.getBudget();
+    if (budget != null) {
+      budget.setWindow(or(budget.getWindow(), BUDGET_WINDOW));
+      budget.setOnExceeded(or(budget.getOnExceeded(), BudgetAction.Warn));
     }
   }
 

@@ -1,5 +1,6 @@
 package io.streampipe.api;
 
+import io.streampipe.api.v1alpha1.BudgetSpec;
 import io.streampipe.api.v1alpha1.StreamingPipelineSpec;
 import java.nio.file.Path;
 
@@ -18,5 +19,13 @@ public final class Examples {
   /** A fresh copy of the reference spec, for a test to change. */
   public static StreamingPipelineSpec usersSpec() {
     return users().spec();
+  }
+
+  /** A data-quality budget of this ratio and window (null: the default). */
+  public static BudgetSpec budget(Double ratio, String window) {
+    BudgetSpec budget = new BudgetSpec();
+    budget.setMaxDeadLetterRatio(ratio);
+    budget.setWindow(window);
+    return budget;
   }
 }

@@ -2,7 +2,10 @@ package io.streampipe.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.streampipe.api.v1alpha1.BudgetAction;
+import io.streampipe.api.v1alpha1.BudgetSpec;
 import io.streampipe.api.v1alpha1.DeletionPolicy;
+import io.streampipe.api.v1alpha1.QualitySpec;
 import io.streampipe.api.v1alpha1.StreamingPipelineSpec;
 import org.junit.jupiter.api.Test;
 
@@ -34,6 +37,22 @@ class PipelineDefaultsTest {
     assertThat(spec.getProcessing().getCheckpoint().getSize()).isEqualTo("1Gi");
     assertThat(spec.getMonitoring().getPrometheus().getPort()).isEqualTo(9464);
     assertThat(spec.getDeletionPolicy()).isEqualTo(DeletionPolicy.Retain);
+    assertThat(spec.getSuspend()).isFalse();
+    assertThat(spec.getQuality().getBudget()).isNull();
+  }
+
+  @Test
+  void aBudgetGetsItsWindowAndActionWhereTheUserSetNone() {
+    StreamingPipelineSpec raw = Examples.usersSpec();
+    raw.setQuality(new QualitySpec());
+    raw.getQuality().setBudget(new BudgetSpec());
+    raw.getQuality().getBudget().setMaxDeadLetterRatio(0.05);
+
+    BudgetSpec budget = PipelineDefaults.apply(raw).getQuality().getBudget();
+
+    assertThat(budget.getWindow()).isEqualTo("10m");
+    assertThat(budget.getOnExceeded()).isEqualTo(BudgetAction.Warn);
+    assertThat(budget.getMaxDeadLetterRatio()).isEqualTo(0.05);
   }
 
   @Test

@@ -54,7 +54,9 @@ class ChartRbacTest {
     assertThat(NAMESPACED.get("/events")).containsExactly("create", "list");
     assertThat(NAMESPACED.get("/secrets")).containsExactly("get");
     assertThat(NAMESPACED).doesNotContainKey("events.k8s.io/events");
-    assertThat(NAMESPACED.get("sparkoperator.k8s.io/sparkapplications")).doesNotContain("delete");
+    // delete: a suspended pipeline's job is stopped by deleting its SparkApplication.
+    assertThat(NAMESPACED.get("sparkoperator.k8s.io/sparkapplications"))
+        .containsExactlyInAnyOrder("list", "watch", "create", "update", "patch", "delete");
     assertThat(NAMESPACED.get("apps/deployments"))
         .containsExactlyInAnyOrder("list", "watch", "create", "update", "patch", "delete");
     assertThat(CRDS)

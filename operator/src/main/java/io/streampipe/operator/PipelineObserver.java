@@ -3,16 +3,24 @@ package io.streampipe.operator;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.streampipe.api.Durations;
+import io.streampipe.api.v1alpha1.BudgetAction;
+import io.streampipe.api.v1alpha1.BudgetSpec;
 import io.streampipe.api.v1alpha1.StreamingPipelineStatus;
 import io.streampipe.api.validation.Problem;
 import io.streampipe.operator.desired.ResolvedPipeline;
 import io.streampipe.operator.progress.ProgressObservation;
+import io.streampipe.operator.quality.BudgetHistory;
+import io.streampipe.operator.quality.BudgetOutcome;
+import io.streampipe.operator.quality.DeadLetterWindow;
 import io.streampipe.operator.source.OptionalApis;
 import io.streampipe.operator.status.Observations;
 import io.streampipe.operator.status.ProgressHistory;
 import io.streampipe.operator.status.ProgressStatus;
 import io.streampipe.operator.status.StatusAggregator;
+import io.streampipe.operator.status.SuspensionStatus;
+import io.streampipe.operator.suspend.Suspension;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -26,6 +34,7 @@ final class PipelineObserver {
   private final OptionalApis apis;
   private final Clock clock;
   private final ProgressHistory history = new ProgressHistory();
+  private final BudgetHistory budgets = new BudgetHistory();
 
   PipelineObserver(OperatorConfig config, OptionalApis apis, Clock clock) {
     this.config = config;
@@ -36,6 +45,49 @@ final class PipelineObserver {
   /** Forgets a deleted pipeline's progress reads. */
   void forget(StreamingPipeline pipeline) {
     history.forget(pipeline.getMetadata().getUid());
+    budgets.forget(pipeline.getMetadata().getUid());
+  }
+
+  /**
+   * Whether the job of a pipeline about to run {@code running} is to run, judging its budget from
+   * the last progress read; put into the workflow context for the SparkApplication's precondition.
+   */
+  void suspension(
+      StreamingPipeline pipeline, ResolvedPipeline running, Context<StreamingPipeline> context) {
+    Instant now = clock.instant();
+    StreamingPipelineStatus before = pipeline.getStatus();
+    boolean specSuspend = Boolean.TRUE.equals(running.spec().getSuspend());
+    boolean held = Suspension.heldByBudget(pipeline);
+    if (!specSuspend && !held && SuspensionStatus.suspended(before)) {
+      // Resuming: the new job counts from zero, and what the stopped one did is judged no more.
+      budgets.restarted(running.uid(), now);
+    }
+    BudgetSpec budget = running.spec().getQuality().getBudget();
+    Optional<BudgetOutcome> judged = Optional.empty();
+    if (budget != null && !specSuspend && !held) {
+      Duration window = Durations.require(budget.getWindow());
+      List<DeadLetterWindow.Interval> intervals =
+          context
+              .getSecondaryResource(ProgressObservation.class)
+              .flatMap(ProgressObservation::progress)
+              .map(p -> budgets.record(running.uid(), DeadLetterWindow.Reading.of(p, now), window))
+              .orElseGet(() -> budgets.intervals(running.uid(), window, now));
+      judged =
+          Optional.of(BudgetOutcome.of(DeadLetterWindow.tally(intervals, window, now), budget));
+    }
+    Suspension decided =
+        Suspension.decide(
+            specSuspend,
+            before == null ? null : before.getBudgetSuspendedGeneration(),
+            pipeline.getMetadata().getGeneration(),
+            budget != null,
+            judged,
+            budget != null && budget.getOnExceeded() == BudgetAction.Suspend);
+    if (decided.suspended()) {
+      // The restarted job's batch ids continue from the checkpoint: not a stall.
+      history.forget(running.uid());
+    }
+    context.managedWorkflowAndDependentResourceContext().put(Suspension.class, decided);
   }
 
   /** The status of a pipeline running {@code running}; {@code problems} are its current spec's. */
@@ -63,7 +115,7 @@ final class PipelineObserver {
         read.flatMap(ProgressObservation::progress)
             .map(p -> history.record(running.uid(), p.getLastBatchId(), p.getLag(), now))
             .orElse(List.of());
-    return ProgressStatus.apply(
+    ProgressStatus.apply(
         after,
         before,
         new ProgressStatus.Input(
@@ -72,6 +124,12 @@ final class PipelineObserver {
             samples,
             Durations.require(running.spec().getProcessing().getTrigger())),
         now);
+    // Decided for a spec about to be applied; an invalid one's path carries the last decision.
+    context
+        .managedWorkflowAndDependentResourceContext()
+        .get(Suspension.class, Suspension.class)
+        .ifPresent(s -> SuspensionStatus.apply(after, before, s, now));
+    return after;
   }
 
   /**
@@ -86,6 +144,7 @@ final class PipelineObserver {
     long generation = pipeline.getMetadata().getGeneration();
     return LastGoodSpec.of(pipeline, context.getSecondaryResource(ConfigMap.class), config)
         .map(good -> observe(before, good, generation, problems, context))
+        .map(after -> SuspensionStatus.carry(after, before, clock.instant()))
         .orElseGet(() -> StatusAggregator.invalid(before, generation, problems, clock.instant()));
   }
 }

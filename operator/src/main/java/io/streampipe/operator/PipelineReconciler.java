@@ -77,7 +77,8 @@ import org.slf4j.LoggerFactory;
       @Dependent(
           name = SparkApplicationDependent.NAME,
           type = SparkApplicationDependent.class,
-          dependsOn = {SpecConfigMapDependent.NAME, CheckpointClaimDependent.NAME}),
+          dependsOn = {SpecConfigMapDependent.NAME, CheckpointClaimDependent.NAME},
+          reconcilePrecondition = SparkApplicationDependent.JobWanted.class),
       @Dependent(
           name = DriverServiceDependent.NAME,
           type = DriverServiceDependent.class,
@@ -140,6 +141,7 @@ public class PipelineReconciler
         return finish(pipeline, before, after, context);
       }
       context.managedWorkflowAndDependentResourceContext().put(ResolvedPipeline.class, resolved);
+      observer.suspension(pipeline, resolved, context);
       context
           .managedWorkflowAndDependentResourceContext()
           .reconcileManagedWorkflow()

@@ -24,6 +24,11 @@ import io.streampipe.api.v1alpha1.StreamingPipelineStatus;
     name = "Ready",
     type = Type.STRING,
     jsonPath = ".status.conditions[?(@.type==\"Ready\")].status")
+// Why not: Suspended, BudgetExceeded, Stalled…
+@AdditionalPrinterColumn(
+    name = "Reason",
+    type = Type.STRING,
+    jsonPath = ".status.conditions[?(@.type==\"Ready\")].reason")
 @AdditionalPrinterColumn(name = "Lag", type = Type.INTEGER, jsonPath = ".status.progress.lag")
 @AdditionalPrinterColumn(name = "Rate", type = Type.NUMBER, jsonPath = ".status.progress.inputRate")
 @AdditionalPrinterColumn(

@@ -14,7 +14,6 @@ import io.streampipe.api.v1alpha1.PipelineCondition;
 import io.streampipe.api.v1alpha1.StreamingPipelineSpec;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -115,7 +114,10 @@ class ChangeGateIT {
     edit(s -> s.getProcessing().setTrigger("30s"));
 
     await().atMost(Duration.ofSeconds(20)).until(() -> document().contains("trigger: 30s"));
-    assertThat(lastChange().getChangeClass()).isEqualTo("IN_PLACE");
+    // The status is patched after the workflow wrote the document.
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> "IN_PLACE".equals(lastChange().getChangeClass()));
     assertThat(lastChange().getAction()).isEqualTo("Applied");
     assertThat(checkpointLocation()).endsWith("/reset-topic-v2");
   }
@@ -138,16 +140,8 @@ class ChangeGateIT {
     return cluster.sparkApplications().inNamespace(NS).withName(NAME).get();
   }
 
-  @SuppressWarnings("unchecked")
   private static String checkpointLocation() {
-    Map<String, Object> spec = (Map<String, Object>) sparkApplication().get("spec");
-    Map<String, Object> driver = (Map<String, Object>) spec.get("driver");
-    return ((List<Map<String, Object>>) driver.get("env"))
-        .stream()
-            .filter(e -> JobContract.ENV_CHECKPOINT_LOCATION.equals(e.get("name")))
-            .map(e -> (String) e.get("value"))
-            .findFirst()
-            .orElseThrow();
+    return MockCluster.checkpointLocation(sparkApplication());
   }
 
   private static StreamingPipeline pipeline() {

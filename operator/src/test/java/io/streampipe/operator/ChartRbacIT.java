@@ -21,7 +21,8 @@ class ChartRbacIT extends OperatorAgainstMockServer {
 
   /**
    * Created; its claim unbound past the grace (so its events are read); Ready; its Kafka's address
-   * published; updated; a dependent edited by hand and put back; metrics off; deleted (Retain).
+   * published; updated; a dependent edited by hand and put back; suspended and resumed; metrics
+   * off; deleted (Retain).
    */
   private static void retainedPipelineLivesAndIsDeleted(String ns, String name) {
     client.resource(PipelineUpdateIT.users(ns, name)).create();
@@ -36,6 +37,7 @@ class ChartRbacIT extends OperatorAgainstMockServer {
 
     PipelineMoves.addCountryAndGrow(operator, ns, name);
     PipelineMoves.editPodMonitorByHand(operator, ns, name);
+    PipelineMoves.suspendAndResume(operator, ns, name);
     PipelineMoves.switchMetricsOff(operator, ns, name);
     operator.delete(ns, name);
   }

@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.monitoring.Metrics;
+import io.streampipe.api.JobContract;
 import io.streampipe.operator.runtime.PipelineOperator;
 import io.streampipe.operator.schema.SchemaProvisioners;
 import io.streampipe.operator.topics.TopicAdmins;
@@ -145,6 +146,18 @@ public final class MockCluster {
             .withCapacity(claim.getSpec().getResources().getRequests())
             .build());
     client.persistentVolumeClaims().inNamespace(namespace).resource(claim).updateStatus();
+  }
+
+  /** Where a SparkApplication's job keeps its checkpoint, from the driver's environment. */
+  @SuppressWarnings("unchecked")
+  public static String checkpointLocation(GenericKubernetesResource app) {
+    Map<String, Object> driver = (Map<String, Object>) spec(app).get("driver");
+    return ((List<Map<String, Object>>) driver.get("env"))
+        .stream()
+            .filter(e -> JobContract.ENV_CHECKPOINT_LOCATION.equals(e.get("name")))
+            .map(e -> (String) e.get("value"))
+            .findFirst()
+            .orElseThrow();
   }
 
   /** The spec of a resource the mock holds, e.g. a KafkaTopic's. */

@@ -2,6 +2,7 @@ package io.streampipe.operator;
 
 import static org.awaitility.Awaitility.await;
 
+import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.javaoperatorsdk.operator.Operator;
@@ -9,6 +10,8 @@ import io.streampipe.api.v1alpha1.PipelineCondition;
 import io.streampipe.operator.topics.InMemoryTopicAdmins;
 import io.streampipe.provisioning.InMemorySchemaProvisioner;
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 
 /** An operator on a mock API server with in-memory Cassandra and Kafka, and its pipelines. */
@@ -22,9 +25,34 @@ final class MockPipelines {
         server, "streampipe-operator", config, connection -> cassandra, new InMemoryTopicAdmins());
   }
 
+  /** The same, reading each job's progress from {@code jobs} every second. */
+  static Operator startOperator(KubernetesMockServer server, ProgressEndpointServer jobs) {
+    OperatorConfig defaults = OperatorConfig.defaults();
+    return startOperator(
+        server,
+        defaults.withProgress(
+            defaults.progress().withEndpoints(jobs.endpoints()).withPeriod(Duration.ofSeconds(1))));
+  }
+
+  /** The reasons of the Events recorded on a pipeline, oldest first. */
+  static List<String> eventReasons(KubernetesClient client, String ns, String name) {
+    return client.v1().events().inNamespace(ns).list().getItems().stream()
+        .filter(e -> name.equals(e.getInvolvedObject().getName()))
+        .sorted(Comparator.comparing(e -> e.getMetadata().getName()))
+        .map(Event::getReason)
+        .toList();
+  }
+
   /** Creates the users pipeline and plays Strimzi and the Spark operator until it is Ready. */
   static void running(KubernetesClient client, MockCluster cluster, String ns, String name) {
-    client.resource(TestPipelines.users(ns, name)).create();
+    running(client, cluster, TestPipelines.users(ns, name));
+  }
+
+  /** Creates the pipeline and plays Strimzi and the Spark operator until it is Ready. */
+  static void running(KubernetesClient client, MockCluster cluster, StreamingPipeline pipeline) {
+    String ns = pipeline.getMetadata().getNamespace();
+    String name = pipeline.getMetadata().getName();
+    client.resource(pipeline).create();
     await()
         .atMost(Duration.ofSeconds(30))
         .until(() -> cluster.topics().inNamespace(ns).list().getItems().size() == 2);

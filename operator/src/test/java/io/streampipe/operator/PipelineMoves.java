@@ -57,6 +57,19 @@ final class PipelineMoves {
                     podMonitor(operator, ns, name).getAdditionalProperties().get("spec")));
   }
 
+  /** Suspends the pipeline until its SparkApplication is gone, then resumes it. */
+  static void suspendAndResume(OperatorFixture operator, String ns, String name) {
+    operator.edit(ns, name, p -> withSuspend(p, true));
+    await().atMost(OperatorFixture.WAIT).until(() -> operator.job(ns, name) == null);
+    operator.edit(ns, name, p -> withSuspend(p, false));
+    await().atMost(OperatorFixture.WAIT).until(() -> operator.job(ns, name) != null);
+  }
+
+  private static StreamingPipeline withSuspend(StreamingPipeline p, boolean suspend) {
+    p.getSpec().setSuspend(suspend);
+    return p;
+  }
+
   /** Switches metrics off and waits until the PodMonitor is gone. */
   static void switchMetricsOff(OperatorFixture operator, String ns, String name) {
     operator.edit(

@@ -85,6 +85,8 @@ public final class ChangeRules {
         "monitoring");
     put(IN_PLACE, "the claim grows; the checkpoint stays", "processing.checkpoint.size");
     put(IN_PLACE, "only what deletion does changes", "deletionPolicy");
+    put(IN_PLACE, "the job stops, or starts again on the same checkpoint", "suspend");
+    put(IN_PLACE, "the dead letters are judged anew; " + RESTART, "quality.budget");
   }
 
   private ChangeRules() {}

@@ -19,4 +19,9 @@ public class QualitySpec {
       "Fields whose values identify a record; repeats within a micro-batch collapse to one."
           + " Default: the primary key.")
   private List<String> dedupKeys;
+
+  @JsonPropertyDescription(
+      "Optional: how many refused records are too many, measured over a window, and what the"
+          + " operator does then.")
+  private BudgetSpec budget;
 }

@@ -60,4 +60,11 @@ public class StreamingPipelineSpec {
       "What happens to topics, table and checkpoint when the pipeline is deleted: Retain (default)"
           + " keeps them, Delete removes them.")
   private DeletionPolicy deletionPolicy;
+
+  @JsonPropertyDescription(
+      "true stops the Spark job gracefully (the batch in flight finishes and commits) and keeps"
+          + " topics, table, checkpoint and the ingester, which keeps filling the input topic, so"
+          + " an API that cannot replay loses nothing. false (default) starts the job again on the"
+          + " same checkpoint, where it stopped.")
+  private Boolean suspend;
 }

@@ -40,4 +40,9 @@ public class StreamingPipelineStatus {
   @JsonPropertyDescription(
       "How far the running job has got, from its progress endpoint; absent until first reached.")
   private PipelineProgress progress;
+
+  @JsonPropertyDescription(
+      "The spec generation at which the data-quality budget suspended the job"
+          + " (quality.budget.onExceeded: Suspend); the suspension holds until the spec changes.")
+  private Long budgetSuspendedGeneration;
 }

@@ -16,6 +16,11 @@ final class Limits {
   static final Duration MIN_TRIGGER = Duration.ofMillis(100);
   static final Duration MAX_TRIGGER = Duration.ofDays(1);
 
+  /** A budget window holds at least two progress reads at the operator's 30 s poll. */
+  static final Duration MIN_BUDGET_WINDOW = Duration.ofMinutes(1);
+
+  static final Duration MAX_BUDGET_WINDOW = Duration.ofDays(1);
+
   /** Cassandra refuses TTLs above 20 years. */
   static final Duration MAX_WRITE_RETRY = Duration.ofHours(1);
 

@@ -1,5 +1,7 @@
 package io.streampipe.api.validation;
 
+import io.streampipe.api.Durations;
+import io.streampipe.api.v1alpha1.BudgetSpec;
 import io.streampipe.api.v1alpha1.DeadLetterSpec;
 import io.streampipe.api.v1alpha1.QualitySpec;
 import io.streampipe.api.v1alpha1.StreamingPipelineSpec;
@@ -33,5 +35,29 @@ final class QualityChecks {
         problems.add(path, "'" + key + "' appears twice");
       }
     }
+    budget(quality.getBudget(), problems);
+  }
+
+  private static void budget(BudgetSpec budget, Problems problems) {
+    if (budget == null) {
+      return;
+    }
+    String path = "spec.quality.budget";
+    problems.require(
+        budget.getMaxDeadLetterRatio(),
+        r -> r >= 0 && r <= 1,
+        path + ".maxDeadLetterRatio",
+        "must be a ratio from 0 to 1, like 0.05");
+    problems.require(
+        budget.getWindow(),
+        w ->
+            Durations.parse(w)
+                .filter(
+                    d ->
+                        d.compareTo(Limits.MIN_BUDGET_WINDOW) >= 0
+                            && d.compareTo(Limits.MAX_BUDGET_WINDOW) <= 0)
+                .isPresent(),
+        path + ".window",
+        "must be a duration between 1m and 1d, like 10m");
   }
 }

@@ -139,7 +139,12 @@ class ChangeClassifierTest {
         new Row(
             "deletionPolicy",
             IN_PLACE,
-            s -> s.setDeletionPolicy(io.streampipe.api.v1alpha1.DeletionPolicy.Delete)));
+            s -> s.setDeletionPolicy(io.streampipe.api.v1alpha1.DeletionPolicy.Delete)),
+        new Row("suspend", IN_PLACE, s -> s.setSuspend(true)),
+        new Row(
+            "quality.budget",
+            IN_PLACE,
+            s -> s.getQuality().setBudget(Examples.budget(0.05, null))));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -7,12 +7,14 @@ import io.javaoperatorsdk.operator.processing.event.source.polling.PerResourcePo
 import io.streampipe.operator.LastGoodSpec;
 import io.streampipe.operator.OperatorConfig;
 import io.streampipe.operator.StreamingPipeline;
+import io.streampipe.operator.suspend.Suspension;
 import java.util.Set;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 
 /**
  * Polls every pipeline's progress endpoint and wakes its reconcile when the figures change. A job
- * whose spec switched metrics off serves none, so it is not polled.
+ * whose spec switched metrics off serves none, and a suspended one runs no driver, so neither is
+ * polled.
  */
 public final class ProgressPolling {
   public static final String NAME = "progress";
@@ -33,6 +35,8 @@ public final class ProgressPolling {
                 primary ->
                     LastGoodSpec.observed(primary, context.getClient(), config)
                         .filter(p -> p.spec().getMonitoring().getPrometheus().isEnabled())
+                        // A suspended job has no driver to ask.
+                        .filter(p -> !Suspension.inEffect(primary, p.spec()))
                         .map(p -> Set.of(client.read(settings.endpoints().of(p))))
                         .orElse(Set.of()),
                 settings.period())

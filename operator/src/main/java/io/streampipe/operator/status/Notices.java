@@ -31,7 +31,12 @@ public final class Notices {
           Reason.CheckpointResizeRefused,
           Reason.ProgressUnreachable,
           Reason.Stalled,
-          Reason.LagGrowing);
+          Reason.LagGrowing,
+          Reason.BudgetExceeded);
+
+  /** Conditions whose return to True is a Normal Event. */
+  private static final Set<String> RECOVERIES =
+      Set.of(ProgressStatus.PROGRESSING, SuspensionStatus.DATA_QUALITY);
 
   /** One Event to record. */
   public record Notice(String type, String reason, String message) {}
@@ -55,18 +60,37 @@ public final class Notices {
         if (notices.stream().noneMatch(n -> n.reason().equals(c.getReason()))) {
           notices.add(new Notice("Warning", c.getReason(), text));
         }
-      } else if (ProgressStatus.PROGRESSING.equals(c.getType())
-          && isTrue
-          && was != null
-          && !wasTrue) {
+      } else if (SuspensionStatus.SUSPENDED.equals(c.getType()) && isTrue != wasTrue) {
+        Notice notice = suspension(c, isTrue, text);
+        if (notices.stream().noneMatch(n -> n.reason().equals(notice.reason()))) {
+          notices.add(notice);
+        }
+      } else if (RECOVERIES.contains(c.getType()) && isTrue && was != null && !wasTrue) {
         notices.add(new Notice("Normal", c.getReason(), text));
       } else if (StatusAggregator.READY.equals(c.getType()) && isTrue && !wasTrue) {
         notices.add(new Notice("Normal", c.getReason(), text));
-      } else if (StatusAggregator.READY.equals(c.getType()) && !isTrue && wasTrue) {
+      } else if (StatusAggregator.READY.equals(c.getType())
+          && !isTrue
+          && wasTrue
+          // A suspension has its own Event.
+          && !Reason.Suspended.name().equals(c.getReason())) {
         notices.add(new Notice("Warning", c.getReason(), text));
       }
     }
     return notices;
+  }
+
+  /**
+   * Suspended at the user's request is a Normal Event; by the budget a Warning, one with the
+   * DataQuality Event of the same reason.
+   */
+  private static Notice suspension(PipelineCondition c, boolean isTrue, String text) {
+    if (!isTrue) {
+      return new Notice("Normal", Reason.Resumed.name(), text);
+    }
+    return Reason.BudgetExceeded.name().equals(c.getReason())
+        ? new Notice("Warning", c.getReason(), text)
+        : new Notice("Normal", Reason.Suspended.name(), text);
   }
 
   private static boolean isFailure(PipelineCondition c) {

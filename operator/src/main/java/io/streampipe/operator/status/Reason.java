@@ -40,5 +40,10 @@ public enum Reason {
   JobNotRunning,
   BatchesCompleting,
   Stalled,
-  LagGrowing
+  LagGrowing,
+  Suspended,
+  SuspendRequested,
+  Resumed,
+  BudgetExceeded,
+  WithinBudget
 }

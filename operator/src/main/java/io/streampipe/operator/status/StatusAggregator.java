@@ -151,8 +151,14 @@ public final class StatusAggregator {
             .orElse(null);
     long generation = status.getObservedGeneration() == null ? 0 : status.getObservedGeneration();
     List<PipelineCondition> conditions = new ArrayList<>(conditionsOf(status));
-    conditions.removeIf(c -> type.equals(c.getType()));
-    conditions.add(condition(type, verdict, old, generation, now));
+    PipelineCondition c = condition(type, verdict, old, generation, now);
+    // In its place when the aggregator made it (Ready), else last.
+    int at = conditions.stream().map(PipelineCondition::getType).toList().indexOf(type);
+    if (at >= 0) {
+      conditions.set(at, c);
+    } else {
+      conditions.add(c);
+    }
     status.setConditions(conditions);
   }
 

@@ -90,19 +90,7 @@ class WebSocketIT {
     feed.start();
     try {
       waitForPort(feed);
-      PipelineDocument pipeline =
-          TestPipelines.withIngest(
-              topic,
-              ingest -> {
-                WebSocketIngestSpec ws = new WebSocketIngestSpec();
-                ws.setUrl("ws://127.0.0.1:" + feed.getPort() + "/trades");
-                ws.setSubscribe(SUBSCRIBE);
-                ws.setPingInterval("1s");
-                ingest.setWebsocket(ws);
-                ingest.setRecordsPath("/data");
-                ingest.setKeyField("symbol");
-              });
-      try (Ingester ingester = HttpPollingIT.start(pipeline)) {
+      try (Ingester ingester = HttpPollingIT.start(trades(topic, feed, "1s"))) {
         var records = TestKafka.read(topic, 30, Duration.ofSeconds(60));
 
         assertThat(records).hasSizeGreaterThanOrEqualTo(30);
@@ -127,18 +115,7 @@ class WebSocketIT {
       feed.start();
       try {
         waitForPort(feed);
-        PipelineDocument pipeline =
-            TestPipelines.withIngest(
-                topic,
-                ingest -> {
-                  WebSocketIngestSpec ws = new WebSocketIngestSpec();
-                  ws.setUrl("ws://127.0.0.1:" + feed.getPort() + "/trades");
-                  ws.setSubscribe(SUBSCRIBE);
-                  ingest.setWebsocket(ws);
-                  ingest.setRecordsPath("/data");
-                  ingest.setKeyField("symbol");
-                });
-        try (Ingester ingester = HttpPollingIT.start(pipeline)) {
+        try (Ingester ingester = HttpPollingIT.start(trades(topic, feed, null))) {
           var records = TestKafka.read(topic, 10, Duration.ofSeconds(60));
 
           assertThat(records).hasSizeGreaterThanOrEqualTo(10);
@@ -150,6 +127,23 @@ class WebSocketIT {
         feed.stop(1000);
       }
     }
+  }
+
+  /**
+   * The feed's trades, keyed by symbol, into {@code topic}; a null ping interval is the default.
+   */
+  private static PipelineDocument trades(String topic, TradeFeed feed, String pingInterval) {
+    return TestPipelines.withIngest(
+        topic,
+        ingest -> {
+          WebSocketIngestSpec ws = new WebSocketIngestSpec();
+          ws.setUrl("ws://127.0.0.1:" + feed.getPort() + "/trades");
+          ws.setSubscribe(SUBSCRIBE);
+          ws.setPingInterval(pingInterval);
+          ingest.setWebsocket(ws);
+          ingest.setRecordsPath("/data");
+          ingest.setKeyField("symbol");
+        });
   }
 
   private static void waitForPort(TradeFeed feed) throws InterruptedException {

@@ -102,7 +102,11 @@ public final class IngestBench implements Callable<Integer> {
           IngestPaths.Measure measure = runner.run(path, topics.fresh());
           measures.computeIfAbsent(path, p -> new ArrayList<>()).add(measure);
           line.append(
-              String.format(" %s %,.0f/s;", path.name().toLowerCase(Locale.ROOT), measure.rate()));
+              String.format(
+                  " %s %,.0f/s%s;",
+                  path.name().toLowerCase(Locale.ROOT),
+                  measure.rate(),
+                  measure.failed() == 0 ? "" : " (" + measure.failed() + " sends failed)"));
         }
         out.println(line);
         out.flush();

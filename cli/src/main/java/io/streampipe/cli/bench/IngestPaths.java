@@ -7,6 +7,7 @@ import io.streampipe.api.v1alpha1.HttpIngestSpec;
 import io.streampipe.api.v1alpha1.IngestSpec;
 import io.streampipe.api.v1alpha1.WebSocketIngestSpec;
 import io.streampipe.api.validation.ValidPipeline;
+import io.streampipe.ingest.IngestMetrics;
 import io.streampipe.ingest.Ingester;
 import io.streampipe.ingest.Producers;
 import java.util.List;
@@ -37,8 +38,8 @@ final class IngestPaths {
     }
   }
 
-  /** Records acknowledged per second and the CPU spent meanwhile. */
-  record Measure(double rate, SideCpu.Usage cpu) {}
+  /** Records acknowledged per second, the CPU spent meanwhile, and sends that failed. */
+  record Measure(double rate, SideCpu.Usage cpu, long failed) {}
 
   private final PipelineDocument base;
   private final String bootstrap;
@@ -77,12 +78,8 @@ final class IngestPaths {
   /** A plain KafkaProducer sending the records already serialised; acknowledged ones count. */
   private Measure plain(String topic) {
     LongAdder acknowledged = new LongAdder();
-    Callback count =
-        (metadata, error) -> {
-          if (error == null) {
-            acknowledged.increment();
-          }
-        };
+    LongAdder failed = new LongAdder();
+    Callback count = (metadata, error) -> (error == null ? acknowledged : failed).increment();
     try (KafkaProducer<byte[], byte[]> producer = Producers.create(bootstrap)) {
       // As for the ingester: from the first send, the first metadata fetch included.
       SideCpu.Usage before = meter.now();
@@ -92,7 +89,8 @@ final class IngestPaths {
       }
       producer.flush();
       long nanos = System.nanoTime() - started;
-      return new Measure(Stats.perSecond(acknowledged.sum(), nanos), meter.now().minus(before));
+      return new Measure(
+          Stats.perSecond(acknowledged.sum(), nanos), meter.now().minus(before), failed.sum());
     }
   }
 
@@ -140,11 +138,14 @@ final class IngestPaths {
       }
       SideCpu.Usage before = meter.now();
       long started = System.nanoTime();
-      while (ingester.metrics().totals().sent() < records.size()) {
+      while (ingester.metrics().totals().sent() + ingester.metrics().totals().failed()
+          < records.size()) {
         Thread.sleep(2);
       }
       long nanos = System.nanoTime() - started;
-      return new Measure(Stats.perSecond(records.size(), nanos), meter.now().minus(before));
+      IngestMetrics.Totals totals = ingester.metrics().totals();
+      return new Measure(
+          Stats.perSecond(totals.sent(), nanos), meter.now().minus(before), totals.failed());
     }
   }
 }

@@ -1,6 +1,7 @@
 package io.streampipe.ingest;
 
 import io.prometheus.metrics.core.datapoints.CounterDataPoint;
+import io.prometheus.metrics.core.datapoints.GaugeDataPoint;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.Gauge;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
@@ -48,9 +49,10 @@ public final class IngestMetrics {
   private long rateSampledAt = System.nanoTime();
   private long rateSampledSent;
 
-  // Looked up once: sent and received move once per record.
+  // Looked up once: sent and received move once per record, the last success once per message.
   private final CounterDataPoint receivedPoint;
   private final CounterDataPoint sentPoint;
+  private GaugeDataPoint lastSuccessPoint;
 
   public IngestMetrics(String pipeline) {
     this.pipeline = pipeline;
@@ -102,7 +104,11 @@ public final class IngestMetrics {
 
   void succeeded(long epochMillis) {
     succeeded = true;
-    lastSuccess.labelValues(pipeline).set(epochMillis / 1000.0);
+    // Looked up at the first success, so no series shows a success that never happened.
+    if (lastSuccessPoint == null) {
+      lastSuccessPoint = lastSuccess.labelValues(pipeline);
+    }
+    lastSuccessPoint.set(epochMillis / 1000.0);
   }
 
   boolean hasSucceeded() {

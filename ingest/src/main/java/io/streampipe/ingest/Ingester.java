@@ -70,7 +70,10 @@ public final class Ingester implements AutoCloseable {
     SourceContext context =
         new SourceContext(
             new RecordSplitter(
-                ingest.getRecordsPath(), ingest.getKeyField(), ingest.getMaxRecordBytes()),
+                ingest.getRecordsPath(),
+                ingest.getKeyField(),
+                ingest.getMaxRecordBytes(),
+                nextPath(ingest)),
             writer,
             metrics,
             state,
@@ -155,6 +158,11 @@ public final class Ingester implements AutoCloseable {
       failure = e;
       LOG.error("the ingester stopped on an error", e);
     }
+  }
+
+  private static String nextPath(IngestSpec ingest) {
+    var http = ingest.getHttp();
+    return http == null || http.getCursor() == null ? null : http.getCursor().getNextPath();
   }
 
   private HTTPServer serve(int port) {

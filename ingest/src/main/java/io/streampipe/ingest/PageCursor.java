@@ -51,7 +51,11 @@ final class PageCursor {
     }
     String found;
     if (spec.getNextPath() != null) {
-      found = text(split.body(), 0, split.body().length, spec.getNextPath());
+      // Read during the split when the splitter was told the path; else read here.
+      found =
+          split.cursorRead()
+              ? split.cursor()
+              : text(split.body(), 0, split.body().length, spec.getNextPath());
     } else if (split.elements().isEmpty()) {
       found = null;
     } else {

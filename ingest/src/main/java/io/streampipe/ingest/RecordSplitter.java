@@ -11,13 +11,15 @@ import java.util.List;
 
 /**
  * Turns one body (a response, an event's data, a message) into records: the elements at {@code
- * recordsPath}, each with its key, or the reason it cannot be one. One streaming pass: each element
- * is sent as the bytes the API wrote, never parsed into a tree and written again.
+ * recordsPath}, each with its key, or the reason it cannot be one; and picks up a page's cursor on
+ * the way. One streaming pass: each element is sent as the bytes the API wrote, never parsed into a
+ * tree and written again, and the body is not read a second time for its cursor.
  */
 final class RecordSplitter {
   private final JsonPointer recordsPath;
   private final JsonPointer keyPointer;
   private final int maxRecordBytes;
+  private final JsonPointer cursorPath;
 
   /** The key's field name when it is a top-level field, found while the element is read. */
   private final String keyName;
@@ -26,6 +28,14 @@ final class RecordSplitter {
    * @param keyField a top-level field name or a JSON Pointer; null for records without a key
    */
   RecordSplitter(String recordsPath, String keyField, int maxRecordBytes) {
+    this(recordsPath, keyField, maxRecordBytes, null);
+  }
+
+  /**
+   * @param cursorPath a JSON Pointer to a page's next cursor, read during the split; or null
+   */
+  RecordSplitter(String recordsPath, String keyField, int maxRecordBytes, String cursorPath) {
+    this.cursorPath = cursorPath == null ? null : JsonPointer.compile(cursorPath);
     this.recordsPath = JsonPointer.compile(recordsPath == null ? "" : recordsPath);
     this.keyPointer =
         keyField == null
@@ -44,8 +54,18 @@ final class RecordSplitter {
    */
   record Slice(int from, int to, String key) {}
 
-  /** A body split into records and refusals; {@code json} is false when it is not JSON. */
-  record Split(byte[] body, boolean json, List<Slice> elements, List<Outcome> outcomes) {}
+  /**
+   * A body split into records and refusals; {@code json} is false when it is not JSON. {@code
+   * cursor} is the scalar found at the cursor path; {@code cursorRead} tells whether the pass
+   * looked for it (not when there is no cursor path, or it lies inside a record).
+   */
+  record Split(
+      byte[] body,
+      boolean json,
+      List<Slice> elements,
+      List<Outcome> outcomes,
+      String cursor,
+      boolean cursorRead) {}
 
   /** One record (value and key) or one refusal (reason, message, the payload refused). */
   record Outcome(byte[] value, byte[] key, EdgeReason reason, String message) {
@@ -55,26 +75,18 @@ final class RecordSplitter {
   }
 
   Split split(byte[] body) {
-    boolean whole = recordsPath.matches();
-    boolean found = whole;
-    List<Slice> elements = new ArrayList<>();
+    Walk walk = new Walk(body);
     try (JsonParser parser = JsonScan.JSON.createParser(body)) {
       if (parser.nextToken() == null) {
         return refused(body, false, EdgeReason.NOT_JSON, "the body is empty");
       }
-      if (whole) {
+      if (recordsPath.matches()) {
         // The body is sent as it came, surrounding whitespace and all.
-        elements.add(new Slice(0, body.length, slice(parser, body).key()));
-      } else if (JsonScan.seek(parser, recordsPath)
-          && parser.currentToken() != JsonToken.VALUE_NULL) {
-        found = true;
-        if (parser.currentToken() == JsonToken.START_ARRAY) {
-          while (parser.nextToken() != JsonToken.END_ARRAY) {
-            elements.add(slice(parser, body));
-          }
-        } else {
-          elements.add(slice(parser, body));
-        }
+        walk.found = true;
+        walk.elements.add(new Slice(0, body.length, slice(parser, body).key()));
+      } else {
+        walk.cursorRead = cursorPath != null;
+        walk.visit(parser, recordsPath, cursorPath);
       }
       // The rest is read too: a body that is not JSON throughout is refused whole.
       while (parser.nextToken() != null) {
@@ -83,14 +95,76 @@ final class RecordSplitter {
     } catch (IOException e) {
       return refused(body, false, EdgeReason.NOT_JSON, "the body is not JSON");
     }
-    if (!found) {
+    if (!walk.found) {
       return refused(body, true, EdgeReason.NO_RECORDS, "nothing at " + recordsPath);
     }
-    List<Outcome> outcomes = new ArrayList<>(elements.size());
-    for (Slice element : elements) {
+    List<Outcome> outcomes = new ArrayList<>(walk.elements.size());
+    for (Slice element : walk.elements) {
       outcomes.add(record(body, element));
     }
-    return new Split(body, true, elements, outcomes);
+    return new Split(body, true, walk.elements, outcomes, walk.cursor, walk.cursorRead);
+  }
+
+  /** One pass over a body: the records where the path leads, the cursor where its path does. */
+  private final class Walk {
+    final byte[] body;
+    final List<Slice> elements = new ArrayList<>();
+    boolean recordsFound;
+    boolean found;
+    String cursor;
+    boolean cursorFound;
+    boolean cursorRead;
+
+    Walk(byte[] body) {
+      this.body = body;
+    }
+
+    /**
+     * Reads the value the parser stands on; {@code records} and {@code cursor} are what is left of
+     * each path below it, null when the path does not lead here. The first match of each counts.
+     */
+    void visit(JsonParser parser, JsonPointer records, JsonPointer cursor) throws IOException {
+      JsonToken token = parser.currentToken();
+      if (records != null && records.matches()) {
+        recordsFound = true;
+        found = token != JsonToken.VALUE_NULL;
+        if (token == JsonToken.START_ARRAY) {
+          while (parser.nextToken() != JsonToken.END_ARRAY) {
+            elements.add(slice(parser, body));
+          }
+        } else if (found) {
+          elements.add(slice(parser, body));
+        }
+        // A cursor inside the records is not looked for here.
+        cursorRead &= cursor == null;
+      } else if (cursor != null && cursor.matches()) {
+        cursorFound = true;
+        if (token.isScalarValue() && token != JsonToken.VALUE_NULL) {
+          this.cursor = parser.getText();
+        }
+        parser.skipChildren();
+      } else if (records == null && cursor == null) {
+        parser.skipChildren();
+      } else if (token == JsonToken.START_OBJECT) {
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+          String name = parser.currentName();
+          parser.nextToken();
+          visit(parser, field(records, name, recordsFound), field(cursor, name, cursorFound));
+        }
+      } else if (token == JsonToken.START_ARRAY) {
+        for (int i = 0; parser.nextToken() != JsonToken.END_ARRAY; i++) {
+          visit(parser, index(records, i, recordsFound), index(cursor, i, cursorFound));
+        }
+      }
+    }
+  }
+
+  private static JsonPointer field(JsonPointer path, String name, boolean done) {
+    return path != null && !done && name.equals(path.getMatchingProperty()) ? path.tail() : null;
+  }
+
+  private static JsonPointer index(JsonPointer path, int index, boolean done) {
+    return path != null && !done && path.getMatchingIndex() == index ? path.tail() : null;
   }
 
   private Slice slice(JsonParser parser, byte[] body) throws IOException {
@@ -141,6 +215,7 @@ final class RecordSplitter {
   }
 
   private static Split refused(byte[] body, boolean json, EdgeReason reason, String message) {
-    return new Split(body, json, List.of(), List.of(new Outcome(body, null, reason, message)));
+    return new Split(
+        body, json, List.of(), List.of(new Outcome(body, null, reason, message)), null, false);
   }
 }

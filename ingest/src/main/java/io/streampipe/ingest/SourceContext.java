@@ -40,12 +40,20 @@ final class SourceContext {
             .build();
   }
 
-  /** Splits a body and sends its records and refusals; the split is returned for cursors. */
-  Split deliver(byte[] body, String source) throws InterruptedException {
-    Split split = splitter.split(body);
+  /** Splits a body and sends its records and refusals. */
+  void deliver(byte[] body, String source) throws InterruptedException {
+    send(split(body), source);
+  }
+
+  /** Splits a body: its records, its refusals and the cursor found on the way. */
+  Split split(byte[] body) {
+    return splitter.split(body);
+  }
+
+  /** Sends a split body's records and refusals. */
+  void send(Split split, String source) throws InterruptedException {
     writer.write(split, source);
     metrics.succeeded(clock.millis());
-    return split;
   }
 
   Backoff backoff() {

@@ -5,7 +5,6 @@ import io.streampipe.api.v1alpha1.WebSocketIngestSpec;
 import java.net.URI;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -93,10 +92,10 @@ final class WebSocketSource implements Source {
       throws InterruptedException {
     long nextPing = System.nanoTime() + ping.toNanos();
     while (!context.stop().isStopped()) {
-      String message = feed.poll(Duration.ofMillis(100));
+      byte[] message = feed.poll(Duration.ofMillis(100));
       if (message != null) {
         backoff.reset();
-        context.deliver(message.getBytes(StandardCharsets.UTF_8), source);
+        context.deliver(message, source);
         continue;
       }
       if (feed.isClosed()) {

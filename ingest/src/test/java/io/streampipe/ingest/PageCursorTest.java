@@ -39,4 +39,20 @@ class PageCursorTest {
     assertThat(cursor.next()).isEqualTo(URI.create("http://api/v1/users?page=3"));
     assertThat(cursor.advance(page("{\"results\":[],\"next\":null}"))).isFalse();
   }
+
+  @Test
+  void aNextValueReadDuringTheSplitIsTheOneFollowed() {
+    CursorSpec spec = new CursorSpec();
+    spec.setNextPath("/next");
+    spec.setParam("page");
+    PageCursor cursor = new PageCursor(URI.create("http://api/users"), spec, null);
+    RecordSplitter splitter = new RecordSplitter("/results", null, 10_000, "/next");
+
+    var split =
+        splitter.split("{\"next\":\"2\",\"results\":[{}]}".getBytes(StandardCharsets.UTF_8));
+
+    assertThat(split.cursorRead()).isTrue();
+    assertThat(cursor.advance(split)).isTrue();
+    assertThat(cursor.next()).isEqualTo(URI.create("http://api/users?page=2"));
+  }
 }

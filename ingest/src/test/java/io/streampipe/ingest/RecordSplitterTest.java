@@ -72,4 +72,33 @@ class RecordSplitterTest {
         .extracting(RecordSplitter.Outcome::reason)
         .containsExactly(EdgeReason.NOT_JSON);
   }
+
+  @Test
+  void aPagesCursorIsReadInTheSamePassWhereverItStands() {
+    RecordSplitter splitter = new RecordSplitter("/results", "id", 1000, "/meta/next");
+
+    var before = splitter.split(utf8("{\"meta\":{\"next\":\"p2\"},\"results\":[{\"id\":1}]}"));
+    var after = splitter.split(utf8("{\"results\":[{\"id\":1}],\"meta\":{\"n\":1,\"next\":3}}"));
+    var absent = splitter.split(utf8("{\"results\":[{\"id\":1}],\"meta\":{\"next\":null}}"));
+
+    assertThat(before.cursorRead()).isTrue();
+    assertThat(before.cursor()).isEqualTo("p2");
+    assertThat(before.outcomes()).hasSize(1).allMatch(RecordSplitter.Outcome::accepted);
+    assertThat(after.cursor()).isEqualTo("3");
+    assertThat(after.outcomes()).hasSize(1);
+    assertThat(absent.cursorRead()).isTrue();
+    assertThat(absent.cursor()).isNull();
+  }
+
+  @Test
+  void aCursorInsideTheRecordsIsLeftToTheCursorsOwnRead() {
+    RecordSplitter whole = new RecordSplitter("", null, 1000, "/next");
+    RecordSplitter inside = new RecordSplitter("/results", null, 1000, "/results/0/id");
+
+    assertThat(whole.split(utf8("{\"next\":\"2\"}")).cursorRead()).isFalse();
+    assertThat(inside.split(utf8("{\"results\":[{\"id\":1}]}")).cursorRead()).isFalse();
+    assertThat(
+            new RecordSplitter("/results", null, 1000).split(utf8("{\"results\":[]}")).cursorRead())
+        .isFalse();
+  }
 }

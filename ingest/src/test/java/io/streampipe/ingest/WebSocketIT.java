@@ -6,6 +6,7 @@ import io.streampipe.api.PipelineDocument;
 import io.streampipe.api.v1alpha1.WebSocketIngestSpec;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -19,28 +20,51 @@ import org.junit.jupiter.api.Test;
 class WebSocketIT {
   private static final String SUBSCRIBE = "{\"op\":\"subscribe\",\"args\":[\"trades\"]}";
 
-  /** Sends five messages of two trades after each subscribe, then closes the connection. */
+  /**
+   * Sends five messages of two trades after each subscribe, then closes the connection; in binary
+   * frames (the message's UTF-8 bytes) when {@code binary}, else in text frames.
+   */
   static final class TradeFeed extends WebSocketServer {
     final List<String> subscribes = new CopyOnWriteArrayList<>();
     final AtomicInteger tradeId = new AtomicInteger();
+    private final boolean binary;
+    private final String venue;
 
     TradeFeed() {
+      this(false, "");
+    }
+
+    /**
+     * @param venue text put in every trade, to see it arrive byte for byte
+     */
+    TradeFeed(boolean binary, String venue) {
       super(new InetSocketAddress("127.0.0.1", 0));
       setReuseAddr(true);
+      this.binary = binary;
+      this.venue = venue;
     }
 
     @Override
     public void onMessage(WebSocket conn, String message) {
       subscribes.add(message);
       for (int i = 0; i < 5; i++) {
-        conn.send("{\"data\":[" + trade() + "," + trade() + "]}");
+        String trades = "{\"data\":[" + trade() + "," + trade() + "]}";
+        if (binary) {
+          conn.send(trades.getBytes(StandardCharsets.UTF_8));
+        } else {
+          conn.send(trades);
+        }
       }
       conn.close(1001, "going away");
     }
 
     private String trade() {
       int id = tradeId.incrementAndGet();
-      return "{\"symbol\":\"BTC-USD\",\"trade_id\":" + id + ",\"price\":97000.5,\"quantity\":0.01}";
+      return "{\"symbol\":\"BTC-USD\",\"trade_id\":"
+          + id
+          + ",\"price\":97000.5,\"quantity\":0.01,\"venue\":\""
+          + venue
+          + "\"}";
     }
 
     @Override
@@ -66,19 +90,7 @@ class WebSocketIT {
     feed.start();
     try {
       waitForPort(feed);
-      PipelineDocument pipeline =
-          TestPipelines.withIngest(
-              topic,
-              ingest -> {
-                WebSocketIngestSpec ws = new WebSocketIngestSpec();
-                ws.setUrl("ws://127.0.0.1:" + feed.getPort() + "/trades");
-                ws.setSubscribe(SUBSCRIBE);
-                ws.setPingInterval("1s");
-                ingest.setWebsocket(ws);
-                ingest.setRecordsPath("/data");
-                ingest.setKeyField("symbol");
-              });
-      try (Ingester ingester = HttpPollingIT.start(pipeline)) {
+      try (Ingester ingester = HttpPollingIT.start(trades(topic, feed, "1s"))) {
         var records = TestKafka.read(topic, 30, Duration.ofSeconds(60));
 
         assertThat(records).hasSizeGreaterThanOrEqualTo(30);
@@ -91,6 +103,47 @@ class WebSocketIT {
     } finally {
       feed.stop(1000);
     }
+  }
+
+  @Test
+  void binaryAndLongTextMessagesArriveAsTheirUtf8Bytes() throws Exception {
+    // Longer than the feed's first encoding buffer, and not ASCII: text is encoded back exactly.
+    String venue = "Zürich €".repeat(10_000);
+    for (boolean binary : new boolean[] {true, false}) {
+      String topic = TestKafka.freshTopic(binary ? "wsbin" : "wstext");
+      TradeFeed feed = new TradeFeed(binary, venue);
+      feed.start();
+      try {
+        waitForPort(feed);
+        try (Ingester ingester = HttpPollingIT.start(trades(topic, feed, null))) {
+          var records = TestKafka.read(topic, 10, Duration.ofSeconds(60));
+
+          assertThat(records).hasSizeGreaterThanOrEqualTo(10);
+          assertThat(records.get(9).value())
+              .startsWith("{\"symbol\":\"BTC-USD\",\"trade_id\":10,")
+              .endsWith(",\"venue\":\"" + venue + "\"}");
+        }
+      } finally {
+        feed.stop(1000);
+      }
+    }
+  }
+
+  /**
+   * The feed's trades, keyed by symbol, into {@code topic}; a null ping interval is the default.
+   */
+  private static PipelineDocument trades(String topic, TradeFeed feed, String pingInterval) {
+    return TestPipelines.withIngest(
+        topic,
+        ingest -> {
+          WebSocketIngestSpec ws = new WebSocketIngestSpec();
+          ws.setUrl("ws://127.0.0.1:" + feed.getPort() + "/trades");
+          ws.setSubscribe(SUBSCRIBE);
+          ws.setPingInterval(pingInterval);
+          ingest.setWebsocket(ws);
+          ingest.setRecordsPath("/data");
+          ingest.setKeyField("symbol");
+        });
   }
 
   private static void waitForPort(TradeFeed feed) throws InterruptedException {

@@ -1,63 +1,107 @@
 package io.streampipe.cli.bench;
 
-import java.net.InetSocketAddress;
-import java.nio.ByteBuffer;
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import org.java_websocket.WebSocket;
-import org.java_websocket.framing.TextFrame;
-import org.java_websocket.handshake.ClientHandshake;
-import org.java_websocket.server.WebSocketServer;
 
 /**
- * A WebSocket server that, on the subscribe message, sends every pre-built message at once. The
- * messages are encoded once: send(String) encodes and re-validates the UTF-8 of every frame, which
- * took a third of the ingester's CPU again on the benchmark's shared cores, a cost of the harness
- * that the plain producer does not pay.
+ * A WebSocket firehose: on a subscribe, every pre-built message as one frame, text or binary as the
+ * subscribe asks, then pongs for pings until the client goes. The frames are encoded once before
+ * any run and written 64 KiB at a time, so this server spends next to no CPU per record, as a feed
+ * on another machine spends none of the ingester's. (Java-WebSocket, used before, built a String of
+ * every frame it wrote for a trace log, on the cores the ingester was measured on.)
  */
-final class IngestFirehose extends WebSocketServer {
-  private final List<byte[]> messages;
-  private final CountDownLatch started = new CountDownLatch(1);
+final class IngestFirehose implements AutoCloseable {
+  static final String SUBSCRIBE_TEXT = "{\"op\":\"subscribe\",\"frames\":\"text\"}";
+  static final String SUBSCRIBE_BINARY = "{\"op\":\"subscribe\",\"frames\":\"binary\"}";
+  private static final int CHUNK = 64 * 1024;
 
-  IngestFirehose(List<String> messages) {
-    super(new InetSocketAddress("127.0.0.1", 0));
-    this.messages = messages.stream().map(m -> m.getBytes(StandardCharsets.UTF_8)).toList();
-    setReuseAddr(true);
-  }
+  private final byte[] textFrames;
+  private final byte[] binaryFrames;
+  private final ServerSocket server;
 
-  void startAndWait() throws InterruptedException {
-    start();
-    started.await();
+  IngestFirehose(List<byte[]> messages) throws IOException {
+    textFrames = WebSocketFrames.encode(messages, WebSocketFrames.TEXT);
+    binaryFrames = WebSocketFrames.encode(messages, WebSocketFrames.BINARY);
+    server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+    Thread acceptor = new Thread(this::accept, SideCpu.SERVER_THREAD + "-ws-accept");
+    acceptor.setDaemon(true);
+    acceptor.start();
   }
 
   String url() {
-    return "ws://127.0.0.1:" + getPort() + "/firehose";
+    return "ws://127.0.0.1:" + server.getLocalPort() + "/firehose";
   }
 
-  @Override
-  public void onMessage(WebSocket conn, String subscribe) {
-    for (byte[] message : messages) {
-      TextFrame frame = new TextFrame();
-      frame.setPayload(ByteBuffer.wrap(message));
-      conn.sendFrame(frame);
+  private void accept() {
+    while (!server.isClosed()) {
+      try {
+        Socket socket = server.accept();
+        Thread connection = new Thread(() -> serve(socket), SideCpu.SERVER_THREAD + "-ws");
+        connection.setDaemon(true);
+        connection.start();
+      } catch (IOException e) {
+        return;
+      }
     }
   }
 
-  @Override
-  public void onStart() {
-    started.countDown();
+  private void serve(Socket socket) {
+    try (socket) {
+      socket.setTcpNoDelay(true);
+      DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
+      OutputStream out = socket.getOutputStream();
+      out.write(WebSocketFrames.handshake(in));
+      for (var frame = WebSocketFrames.read(in); frame != null; frame = WebSocketFrames.read(in)) {
+        if (frame.opcode() == WebSocketFrames.TEXT) {
+          String subscribe = new String(frame.payload(), StandardCharsets.UTF_8);
+          byte[] frames = SUBSCRIBE_BINARY.equals(subscribe) ? binaryFrames : textFrames;
+          Thread writer = new Thread(() -> write(out, frames), SideCpu.SERVER_THREAD + "-ws-write");
+          writer.setDaemon(true);
+          writer.start();
+        } else if (frame.opcode() == WebSocketFrames.PING) {
+          send(out, WebSocketFrames.header(WebSocketFrames.PONG, frame.payload().length));
+          send(out, frame.payload());
+        } else if (frame.opcode() == WebSocketFrames.CLOSE) {
+          send(out, WebSocketFrames.header(WebSocketFrames.CLOSE, 0));
+          return;
+        }
+      }
+    } catch (IOException e) {
+      // The client went away (the ingester aborts its socket when it stops).
+    }
+  }
+
+  private static void write(OutputStream out, byte[] frames) {
+    try {
+      for (int from = 0; from < frames.length; from += CHUNK) {
+        send(out, frames, from, Math.min(CHUNK, frames.length - from));
+      }
+    } catch (IOException e) {
+      // The client went away.
+    }
+  }
+
+  // One lock for the frames and the pongs, so a pong never lands inside a frame.
+  private static void send(OutputStream out, byte[] bytes, int from, int length)
+      throws IOException {
+    synchronized (out) {
+      out.write(bytes, from, length);
+    }
+  }
+
+  private static void send(OutputStream out, byte[] bytes) throws IOException {
+    send(out, bytes, 0, bytes.length);
   }
 
   @Override
-  public void onOpen(WebSocket conn, ClientHandshake handshake) {}
-
-  @Override
-  public void onClose(WebSocket conn, int code, String reason, boolean remote) {}
-
-  @Override
-  public void onMessage(WebSocket conn, ByteBuffer message) {}
-
-  @Override
-  public void onError(WebSocket conn, Exception ex) {}
+  public void close() throws IOException {
+    server.close();
+  }
 }

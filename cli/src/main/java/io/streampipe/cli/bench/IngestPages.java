@@ -2,6 +2,7 @@ package io.streampipe.cli.bench;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -19,14 +20,19 @@ final class IngestPages implements AutoCloseable {
   private final byte[] end;
   private final HttpServer server;
 
-  IngestPages(List<String> records, int pageSize) throws IOException {
+  IngestPages(List<byte[]> records, int pageSize) throws IOException {
     int count = (records.size() + pageSize - 1) / pageSize;
     for (int p = 0; p < count; p++) {
-      List<String> page =
-          records.subList(p * pageSize, Math.min(records.size(), (p + 1) * pageSize));
-      pages.add(
-          ("{\"results\":[" + String.join(",", page) + "],\"next\":\"" + (p + 1) + "\"}")
-              .getBytes(StandardCharsets.UTF_8));
+      ByteArrayOutputStream page = new ByteArrayOutputStream();
+      page.writeBytes("{\"results\":[".getBytes(StandardCharsets.UTF_8));
+      for (int r = p * pageSize; r < Math.min(records.size(), (p + 1) * pageSize); r++) {
+        if (r > p * pageSize) {
+          page.write(',');
+        }
+        page.writeBytes(records.get(r));
+      }
+      page.writeBytes(("],\"next\":\"" + (p + 1) + "\"}").getBytes(StandardCharsets.UTF_8));
+      pages.add(page.toByteArray());
     }
     end = ("{\"results\":[],\"next\":\"" + count + "\"}").getBytes(StandardCharsets.UTF_8);
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);

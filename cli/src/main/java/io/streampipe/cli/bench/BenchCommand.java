@@ -166,22 +166,23 @@ public final class BenchCommand implements Callable<Integer> {
     ConnectorWrites connector = ConnectorWrites.of(spark, pipeline, jobSettings);
     Workload measured = Workload.generate(pipeline, 2, events, invalidRatio, duplicateRatio);
     report.describe(pipeline, measured, jobSettings, inFlight);
+    BenchPasses passes = new BenchPasses(cpu, table, out);
     warmUp(pipeline, raw, job, table, out);
-    connectorRun(connector, cpu, table, Workload.generate(pipeline, 1, warmUp, 0, 0), 0, out);
+    passes.connector(connector, Workload.generate(pipeline, 1, warmUp, 0, 0), 0);
     for (int run = 1; run <= runs; run++) {
       double load = Load.now();
       // Runs alternate which side goes first, so neither always meets the warmer Cassandra.
       boolean jobFirst = run % 2 == 0;
-      JobRun jobRun = jobFirst ? drain(job, table, measured, run, out) : null;
-      RawRun single = rawRun(raw, cpu, table, measured, BatchLimits.NONE, run, "raw", out);
+      BenchPasses.JobRun jobRun = jobFirst ? passes.job(job, measured, run) : null;
+      BenchPasses.RawRun single = passes.raw(raw, measured, BatchLimits.NONE, run, "raw");
       // When the job writes one row per request, the batched pass would only repeat the raw one.
-      RawRun batched =
+      BenchPasses.RawRun batched =
           jobBatches.batches()
-              ? rawRun(raw, cpu, table, measured, jobBatches, run, "raw batched as the job", out)
+              ? passes.raw(raw, measured, jobBatches, run, "raw batched as the job")
               : single;
-      RawRun viaConnector = connectorRun(connector, cpu, table, measured, run, out);
+      BenchPasses.RawRun viaConnector = passes.connector(connector, measured, run);
       if (!jobFirst) {
-        jobRun = drain(job, table, measured, run, out);
+        jobRun = passes.job(job, measured, run);
       }
       JobDrain.Result drained = jobRun.drained();
       long rows = measured.rows().size();
@@ -202,7 +203,7 @@ public final class BenchCommand implements Callable<Integer> {
     if (latencySeconds > 0) {
       table.truncate();
       double rate = report.medianJob() / 2;
-      log(out, "latency at %,.0f events/s for %d s...", rate, latencySeconds);
+      BenchPasses.log(out, "latency at %,.0f events/s for %d s...", rate, latencySeconds);
       double load = Load.now();
       LatencyRun.Result latency =
           new LatencyRun(spark, pipelines, session)
@@ -210,59 +211,6 @@ public final class BenchCommand implements Callable<Integer> {
       report.latency(latency, (load + Load.now()) / 2);
     }
     return report;
-  }
-
-  /** One pass of the raw client: its rate and the CPU every process used meanwhile. */
-  private record RawRun(double rate, CpuMeter.Usage cpu) {}
-
-  /** One drain of the job and what the table check found after it. */
-  private record JobRun(JobDrain.Result drained, String note) {}
-
-  private RawRun rawRun(
-      RawWrites raw,
-      CpuMeter cpu,
-      BenchTable table,
-      Workload workload,
-      BatchLimits limits,
-      int run,
-      String label,
-      PrintWriter out)
-      throws InterruptedException {
-    table.truncate();
-    CpuMeter.Usage before = cpu.now();
-    double rate = raw.write(workload.rows(), limits);
-    RawRun result = new RawRun(rate, cpu.now().minus(before));
-    log(out, "run %d %s: %,.0f rows/s", run, label, rate);
-    return result;
-  }
-
-  /**
-   * One pass of the connector's writer, the rows' frame built and materialized before the clock.
-   */
-  private RawRun connectorRun(
-      ConnectorWrites connector,
-      CpuMeter cpu,
-      BenchTable table,
-      Workload workload,
-      int run,
-      PrintWriter out) {
-    table.truncate();
-    var frame = connector.frame(workload.rows());
-    CpuMeter.Usage before = cpu.now();
-    double rate = connector.write(frame, workload.rows().size());
-    RawRun result = new RawRun(rate, cpu.now().minus(before));
-    frame.unpersist();
-    log(out, "run %d connector: %,.0f rows/s (%s)", run, rate, table.checkRows(workload));
-    return result;
-  }
-
-  private JobRun drain(JobDrain job, BenchTable table, Workload workload, int run, PrintWriter out)
-      throws InterruptedException {
-    table.truncate();
-    JobDrain.Result drained = job.drain(workload, "run");
-    String note = table.check(drained, workload);
-    log(out, "run %d job: %,.0f rows/s (%s)", run, drained.validPerSecond(), note);
-    return new JobRun(drained, note);
   }
 
   private JobSettings tune(JobSettings settings) {
@@ -276,9 +224,9 @@ public final class BenchCommand implements Callable<Integer> {
       ValidPipeline pipeline, RawWrites raw, JobDrain job, BenchTable table, PrintWriter out)
       throws InterruptedException {
     Workload warm = Workload.generate(pipeline, 1, warmUp, invalidRatio, duplicateRatio);
-    log(out, "warm-up raw: %,.0f rows/s", raw.write(warm.rows(), BatchLimits.NONE));
+    BenchPasses.log(out, "warm-up raw: %,.0f rows/s", raw.write(warm.rows(), BatchLimits.NONE));
     table.truncate();
-    log(out, "warm-up job: %,.0f rows/s", job.drain(warm, "warmup").validPerSecond());
+    BenchPasses.log(out, "warm-up job: %,.0f rows/s", job.drain(warm, "warmup").validPerSecond());
   }
 
   private static CqlSession session(ValidPipeline pipeline) {
@@ -287,10 +235,5 @@ public final class BenchCommand implements Callable<Integer> {
         Provisioning.cassandra(
             CassandraConnection.of(sink.getContactPoints(), sink.getLocalDatacenter())
                 .withRequestTimeout(Duration.ofSeconds(120))));
-  }
-
-  private static void log(PrintWriter out, String format, Object... args) {
-    out.printf("  " + format + "%n", args);
-    out.flush();
   }
 }

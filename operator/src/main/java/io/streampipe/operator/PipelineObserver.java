@@ -11,6 +11,8 @@ import io.streampipe.operator.source.OptionalApis;
 import io.streampipe.operator.status.Observations;
 import io.streampipe.operator.status.ProgressHistory;
 import io.streampipe.operator.status.ProgressStatus;
+import io.streampipe.operator.status.ReadyGate;
+import io.streampipe.operator.status.Reason;
 import io.streampipe.operator.status.StatusAggregator;
 import java.time.Clock;
 import java.time.Instant;
@@ -63,15 +65,14 @@ final class PipelineObserver {
         read.flatMap(ProgressObservation::progress)
             .map(p -> history.record(running.uid(), p.getLastBatchId(), p.getLag(), now))
             .orElse(List.of());
-    return ProgressStatus.apply(
+    boolean metrics = running.spec().getMonitoring().getPrometheus().isEnabled();
+    ProgressStatus.apply(
         after,
         before,
         new ProgressStatus.Input(
-            running.spec().getMonitoring().getPrometheus().isEnabled(),
-            read,
-            samples,
-            Durations.require(running.spec().getProcessing().getTrigger())),
+            metrics, read, samples, Durations.require(running.spec().getProcessing().getTrigger())),
         now);
+    return ReadyGate.apply(after, before, generation, metrics, now);
   }
 
   /**
@@ -87,5 +88,29 @@ final class PipelineObserver {
     return LastGoodSpec.of(pipeline, context.getSecondaryResource(ConfigMap.class), config)
         .map(good -> observe(before, good, generation, problems, context))
         .orElseGet(() -> StatusAggregator.invalid(before, generation, problems, clock.instant()));
+  }
+
+  /**
+   * The status of a pipeline whose valid new spec the change gate holds back: observed like an
+   * invalid one, the last good spec running, with Ready saying why the change waits.
+   */
+  StreamingPipelineStatus held(
+      StreamingPipeline pipeline,
+      StreamingPipelineStatus before,
+      Reason reason,
+      String message,
+      Context<StreamingPipeline> context) {
+    long generation = pipeline.getMetadata().getGeneration();
+    Instant now = clock.instant();
+    return LastGoodSpec.of(pipeline, context.getSecondaryResource(ConfigMap.class), config)
+        .map(
+            good ->
+                ReadyGate.held(
+                    observe(before, good, generation, List.of(), context),
+                    before,
+                    reason,
+                    message,
+                    now))
+        .orElseGet(() -> StatusAggregator.held(before, generation, reason, message, now));
   }
 }

@@ -132,9 +132,7 @@ public class PipelineReconciler
       ChangeGate.Decision change =
           ChangeGate.decide(SpecConfigMapDependent.lastApplied(pipeline, context), resolved);
       if (!change.applies()) {
-        after =
-            StatusAggregator.held(
-                before, generation, change.reason(), change.message(), clock.instant());
+        after = observer.held(pipeline, before, change.reason(), change.message(), context);
         change.lastChange(generation).ifPresent(after::setLastChange);
         return finish(pipeline, before, after, context);
       }

@@ -40,11 +40,10 @@ class ChangeGateIT {
   @BeforeAll
   static void start() throws Exception {
     cluster = new MockCluster(client).loadCrds(List.of("sparkapplications.sparkoperator.k8s.io"));
-    operator = MockPipelines.startOperator(server, OperatorConfig.defaults());
+    operator = MockPipelines.startOperator(server, cluster, OperatorConfig.defaults());
     StreamingPipeline pipeline = TestPipelines.usersOnServers(NS, NAME);
     client.resource(pipeline).create();
-    await().atMost(Duration.ofSeconds(20)).until(() -> sparkApplication() != null);
-    cluster.jobState(NS, NAME, "RUNNING");
+    cluster.jobRuns(NS, NAME);
     await().atMost(Duration.ofSeconds(20)).until(() -> "Ready".equals(ready().getReason()));
   }
 

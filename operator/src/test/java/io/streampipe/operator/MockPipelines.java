@@ -15,11 +15,19 @@ import java.util.Optional;
 final class MockPipelines {
   private MockPipelines() {}
 
-  /** Starts the operator with {@code config}, its own Cassandra and topics in memory. */
-  static Operator startOperator(KubernetesMockServer server, OperatorConfig config) {
+  /**
+   * Starts the operator with {@code config}, its own Cassandra and topics in memory, reading the
+   * jobs' progress from the cluster's played job.
+   */
+  static Operator startOperator(
+      KubernetesMockServer server, MockCluster cluster, OperatorConfig config) {
     InMemorySchemaProvisioner cassandra = new InMemorySchemaProvisioner();
     return MockCluster.startOperator(
-        server, "streampipe-operator", config, connection -> cassandra, new InMemoryTopicAdmins());
+        server,
+        "streampipe-operator",
+        cluster.playingJobs(config),
+        connection -> cassandra,
+        new InMemoryTopicAdmins());
   }
 
   /** Creates the users pipeline and plays Strimzi and the Spark operator until it is Ready. */
@@ -29,10 +37,7 @@ final class MockPipelines {
         .atMost(Duration.ofSeconds(30))
         .until(() -> cluster.topics().inNamespace(ns).list().getItems().size() == 2);
     cluster.topicsReady(ns);
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(() -> cluster.sparkApplications().inNamespace(ns).withName(name).get() != null);
-    cluster.jobState(ns, name, "RUNNING");
+    cluster.jobRuns(ns, name);
     await()
         .atMost(Duration.ofSeconds(30))
         .until(() -> reason(client, ns, name, "Ready").equals("Ready"));

@@ -9,10 +9,12 @@ import io.fabric8.kubernetes.api.model.PersistentVolumeClaimStatus;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.streampipe.api.v1alpha1.FieldSpec;
 import io.streampipe.api.v1alpha1.PipelineCondition;
+import io.streampipe.api.v1alpha1.PipelineProgress;
 import io.streampipe.operator.dependent.SparkApplicationDependent;
 import io.streampipe.operator.desired.DesiredCheckpointClaim;
 import io.streampipe.operator.desired.DesiredSparkApplication;
 import io.streampipe.operator.desired.ResolvedPipeline;
+import io.streampipe.operator.progress.ProgressObservation;
 import io.streampipe.operator.schema.SchemaService;
 import io.streampipe.operator.source.OptionalApis;
 import io.streampipe.operator.topics.InMemoryTopicAdmins;
@@ -63,12 +65,30 @@ class PipelineReconcilerTest {
             tuple("CheckpointReady", "True"),
             tuple("JobRunning", "True"),
             tuple("Ready", "True"),
-            // No progress endpoint has been read in this context: unknown, never assumed.
-            tuple("Progressing", "False"));
-    assertThat(status.getProgress()).isNull();
+            tuple("Progressing", "True"));
+    assertThat(status.getProgress().getGeneration()).isEqualTo(1L);
     assertThat(status.getTable()).isEqualTo("spark_streams.created_users");
     assertThat(status.getJobState()).isEqualTo("RUNNING");
     assertThat(events.recorded()).containsExactly("Normal Ready");
+  }
+
+  @Test
+  void readyPartsWithoutAProgressReadAreNotReady() {
+    ResolvedPipeline resolved = resolved();
+    TestContext context =
+        new TestContext(pipeline)
+            .with(topics.apply(resolved))
+            .with(schemas.apply(resolved, Optional.empty()))
+            .with(bound(DesiredCheckpointClaim.build(resolved)))
+            .with(SparkApplicationDependent.NAME, running(resolved));
+
+    reconcile(context, T0);
+
+    // No progress endpoint has been read in this context: unknown, never assumed.
+    assertThat(condition("Progressing").getReason()).isEqualTo("ProgressUnknown");
+    assertThat(condition("Ready").getReason()).isEqualTo("JobOutdated");
+    assertThat(pipeline.getStatus().getObservedGeneration()).isNull();
+    assertThat(pipeline.getStatus().getProgress()).isNull();
   }
 
   @Test
@@ -146,7 +166,10 @@ class PipelineReconcilerTest {
     assertThat(condition("JobRunning").getStatus())
         .as("the running parts were left as they were")
         .isEqualTo("True");
-    assertThat(pipeline.getStatus().getObservedGeneration()).isEqualTo(2L);
+    assertThat(pipeline.getStatus().getObservedGeneration())
+        .as("the job still runs generation 1")
+        .isEqualTo(1L);
+    assertThat(condition("Ready").getObservedGeneration()).isEqualTo(2L);
     assertThat(events.recorded()).containsExactly("Normal Ready", "Warning InvalidSpec");
 
     UpdateControl<StreamingPipeline> again = reconcile(invalid, LATER.plusSeconds(600));
@@ -170,7 +193,17 @@ class PipelineReconcilerTest {
         .with(topics.apply(resolved))
         .with(schemas.apply(resolved, Optional.empty()))
         .with(bound(DesiredCheckpointClaim.build(resolved)))
-        .with(SparkApplicationDependent.NAME, running(resolved));
+        .with(SparkApplicationDependent.NAME, running(resolved))
+        .with(ProgressObservation.answered("http://users-driver/progress", batchDone()));
+  }
+
+  /** The job's answer: it runs generation 1 and has completed a batch. */
+  private static PipelineProgress batchDone() {
+    PipelineProgress progress = new PipelineProgress();
+    progress.setGeneration(1L);
+    progress.setLastBatchId(0L);
+    progress.setLag(0L);
+    return progress;
   }
 
   private ResolvedPipeline resolved() {

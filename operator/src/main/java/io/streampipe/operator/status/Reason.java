@@ -33,6 +33,8 @@ public enum Reason {
   IngestNotCreated,
   Ready,
   NotReady,
+  JobOutdated,
+  NotProgressing,
   ReconcileError,
   ProgressUnknown,
   ProgressUnreachable,

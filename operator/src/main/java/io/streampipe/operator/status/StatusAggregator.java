@@ -98,15 +98,8 @@ public final class StatusAggregator {
    */
   public static StreamingPipelineStatus failed(
       StreamingPipelineStatus previous, long generation, String message, Instant now) {
-    StreamingPipelineStatus status =
-        replacing(
-            previous,
-            generation,
-            Map.of(READY, Verdict.notOk(Reason.ReconcileError, message)),
-            now);
-    // The parts were not observed at this generation.
-    status.setObservedGeneration(previous == null ? null : previous.getObservedGeneration());
-    return status;
+    return replacing(
+        previous, generation, Map.of(READY, Verdict.notOk(Reason.ReconcileError, message)), now);
   }
 
   private static StreamingPipelineStatus replacing(
@@ -129,7 +122,8 @@ public final class StatusAggregator {
                     ? condition(type, replaced.get(type), c, generation, now)
                     : c));
     StreamingPipelineStatus status = copy(previous);
-    status.setObservedGeneration(generation);
+    // Nothing new was deployed: the job, if any, runs what it ran.
+    status.setObservedGeneration(previous == null ? null : previous.getObservedGeneration());
     status.setConditions(conditions);
     return status;
   }
@@ -151,8 +145,15 @@ public final class StatusAggregator {
             .orElse(null);
     long generation = status.getObservedGeneration() == null ? 0 : status.getObservedGeneration();
     List<PipelineCondition> conditions = new ArrayList<>(conditionsOf(status));
-    conditions.removeIf(c -> type.equals(c.getType()));
-    conditions.add(condition(type, verdict, old, generation, now));
+    PipelineCondition updated = condition(type, verdict, old, generation, now);
+    int at =
+        conditions.indexOf(
+            conditions.stream().filter(c -> type.equals(c.getType())).findFirst().orElse(null));
+    if (at < 0) {
+      conditions.add(updated);
+    } else {
+      conditions.set(at, updated);
+    }
     status.setConditions(conditions);
   }
 

@@ -63,14 +63,21 @@ final class PipelineObserver {
     Optional<ProgressObservation> read = context.getSecondaryResource(ProgressObservation.class);
     List<ProgressHistory.Sample> samples =
         read.flatMap(ProgressObservation::progress)
-            .map(p -> history.record(running.uid(), p.getLastBatchId(), p.getLag(), now))
+            .map(
+                p ->
+                    history.record(
+                        running.uid(), p.getLastBatchId(), p.getLastIdleTime(), p.getLag(), now))
             .orElse(List.of());
     boolean metrics = running.spec().getMonitoring().getPrometheus().isEnabled();
     ProgressStatus.apply(
         after,
         before,
         new ProgressStatus.Input(
-            metrics, read, samples, Durations.require(running.spec().getProcessing().getTrigger())),
+            metrics,
+            read,
+            samples,
+            Durations.require(running.spec().getProcessing().getTrigger()),
+            config.progress().stallFloor()),
         now);
     return ReadyGate.apply(after, before, generation, metrics, now);
   }

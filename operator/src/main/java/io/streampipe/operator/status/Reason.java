@@ -41,6 +41,7 @@ public enum Reason {
   NoBatchYet,
   JobNotRunning,
   BatchesCompleting,
+  CaughtUp,
   Stalled,
   LagGrowing
 }

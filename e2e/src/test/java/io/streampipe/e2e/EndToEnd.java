@@ -14,6 +14,7 @@ import io.streampipe.operator.OperatorConfig;
 import io.streampipe.operator.PipelineEdits;
 import io.streampipe.operator.StreamingPipeline;
 import io.streampipe.operator.TestPipelines;
+import io.streampipe.operator.progress.ProgressSettings;
 import io.streampipe.operator.runtime.Backends;
 import io.streampipe.testkit.LocalStack;
 import java.io.File;
@@ -24,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
@@ -41,12 +43,29 @@ final class EndToEnd implements AutoCloseable {
   final KubernetesClient client;
   final LocalStack stack = LocalStack.shared();
   final LocalSparkOperator spark;
+  final Traffic traffic = new Traffic(stack);
   private final Operator operator;
 
   EndToEnd(KubernetesMockServer server, KubernetesClient client, String name) throws IOException {
+    this(server, client, name, UnaryOperator.identity());
+  }
+
+  /**
+   * @param progress changes to production's progress settings beyond the loopback endpoint and a 2
+   *     s poll, e.g. a shorter stall floor
+   */
+  EndToEnd(
+      KubernetesMockServer server,
+      KubernetesClient client,
+      String name,
+      UnaryOperator<ProgressSettings> progress)
+      throws IOException {
     this.client = client;
     new MockCluster(client).loadCrds(MockCluster.SPARK_ONLY);
-    spark = new LocalSparkOperator(client, Path.of("target", "e2e", name), jobClasspath());
+    Path work = Path.of("target", "e2e", name);
+    // A claim's directory outlives its application, not the test run.
+    deleteRecursively(work);
+    spark = new LocalSparkOperator(client, work, jobClasspath());
     OperatorConfig defaults = OperatorConfig.defaults();
     Backends production = Backends.production();
     operator =
@@ -54,8 +73,8 @@ final class EndToEnd implements AutoCloseable {
             server,
             "streampipe-operator",
             defaults.withProgress(
-                defaults
-                    .progress()
+                progress
+                    .apply(defaults.progress())
                     // The driver Service's name resolves nowhere here; the job listens on loopback.
                     .withEndpoints(
                         p ->
@@ -66,6 +85,16 @@ final class EndToEnd implements AutoCloseable {
                     .withPeriod(Duration.ofSeconds(2))),
             production.schemas(),
             production.topics());
+  }
+
+  private static void deleteRecursively(Path dir) throws IOException {
+    if (Files.exists(dir)) {
+      try (var paths = Files.walk(dir)) {
+        for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+          Files.delete(p);
+        }
+      }
+    }
   }
 
   /** pipeline-job's classes and runtime jars, as its build wrote them. */
@@ -142,5 +171,6 @@ final class EndToEnd implements AutoCloseable {
   public void close() {
     operator.stop();
     spark.close();
+    traffic.close();
   }
 }

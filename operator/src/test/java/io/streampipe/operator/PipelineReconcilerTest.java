@@ -74,15 +74,7 @@ class PipelineReconcilerTest {
 
   @Test
   void readyPartsWithoutAProgressReadAreNotReady() {
-    ResolvedPipeline resolved = resolved();
-    TestContext context =
-        new TestContext(pipeline)
-            .with(topics.apply(resolved))
-            .with(schemas.apply(resolved, Optional.empty()))
-            .with(bound(DesiredCheckpointClaim.build(resolved)))
-            .with(SparkApplicationDependent.NAME, running(resolved));
-
-    reconcile(context, T0);
+    reconcile(partsReady(), T0);
 
     // No progress endpoint has been read in this context: unknown, never assumed.
     assertThat(condition("Progressing").getReason()).isEqualTo("ProgressUnknown");
@@ -188,13 +180,18 @@ class PipelineReconcilerTest {
 
   /** What the dependents leave once every part is there: the fakes' and the cluster's answers. */
   private TestContext everyPartReady() {
+    return partsReady()
+        .with(ProgressObservation.answered("http://users-driver/progress", batchDone()));
+  }
+
+  /** The same before the job's progress was read. */
+  private TestContext partsReady() {
     ResolvedPipeline resolved = resolved();
     return new TestContext(pipeline)
         .with(topics.apply(resolved))
         .with(schemas.apply(resolved, Optional.empty()))
         .with(bound(DesiredCheckpointClaim.build(resolved)))
-        .with(SparkApplicationDependent.NAME, running(resolved))
-        .with(ProgressObservation.answered("http://users-driver/progress", batchDone()));
+        .with(SparkApplicationDependent.NAME, running(resolved));
   }
 
   /** The job's answer: it runs generation 1 and has completed a batch. */

@@ -11,10 +11,12 @@ import io.streampipe.operator.source.OptionalApis;
 import io.streampipe.operator.status.Observations;
 import io.streampipe.operator.status.ProgressHistory;
 import io.streampipe.operator.status.ProgressStatus;
+import io.streampipe.operator.status.ProgressVerdicts;
 import io.streampipe.operator.status.ReadyGate;
 import io.streampipe.operator.status.Reason;
 import io.streampipe.operator.status.StatusAggregator;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -80,6 +82,23 @@ final class PipelineObserver {
             config.progress().stallFloor()),
         now);
     return ReadyGate.apply(after, before, generation, metrics, now);
+  }
+
+  /**
+   * How long until a job that stops moving would be judged stalled: an unchanged progress read
+   * wakes no reconcile, so the reconciler asks to be called again then. Empty when the job was
+   * never seen to move.
+   */
+  Optional<Duration> untilStallCheck(ResolvedPipeline running) {
+    Instant now = clock.instant();
+    Duration bound =
+        ProgressVerdicts.stallBound(
+            Durations.require(running.spec().getProcessing().getTrigger()),
+            config.progress().stallFloor());
+    return history
+        .lastMove(running.uid())
+        .map(seen -> Duration.between(now, seen.plus(bound)).plusSeconds(1))
+        .filter(d -> !d.isNegative() && !d.isZero());
   }
 
   /**

@@ -143,6 +143,10 @@ public class PipelineReconciler
           .throwAggregateExceptionIfErrorsPresent();
       after = observer.observe(before, resolved, generation, List.of(), context);
       change.lastChange(generation).ifPresent(after::setLastChange);
+      UpdateControl<StreamingPipeline> control = finish(pipeline, before, after, context);
+      return control.getScheduleDelay().isPresent()
+          ? control
+          : observer.untilStallCheck(resolved).map(d -> control.rescheduleAfter(d)).orElse(control);
     }
     return finish(pipeline, before, after, context);
   }

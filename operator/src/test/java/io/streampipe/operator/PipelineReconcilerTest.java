@@ -52,7 +52,9 @@ class PipelineReconcilerTest {
     UpdateControl<StreamingPipeline> control = reconcile(context, T0);
 
     assertThat(control.isPatchStatus()).isTrue();
-    assertThat(control.getScheduleDelay()).as("nothing left to poll for").isEmpty();
+    assertThat(control.getScheduleDelay())
+        .as("judged again when a stall would be due: an unchanged read wakes nothing")
+        .hasValue(121_000L);
     assertThat(context.workflowRuns()).isEqualTo(1);
     var status = control.getResource().orElseThrow().getStatus();
     assertThat(status.getObservedGeneration()).isEqualTo(1L);
@@ -92,7 +94,9 @@ class PipelineReconcilerTest {
     UpdateControl<StreamingPipeline> control = reconcile(context, LATER);
 
     assertThat(control.isNoUpdate()).isTrue();
-    assertThat(control.getScheduleDelay()).isEmpty();
+    assertThat(control.getScheduleDelay())
+        .as("this reconciler (one per call here, as after a restart) first sees the batch now")
+        .hasValue(121_000L);
     assertThat(pipeline.getStatus()).isSameAs(before);
     assertThat(condition("Ready").getLastTransitionTime()).isEqualTo(T0.toString());
     assertThat(events.recorded()).as("only the first Ready").containsExactly("Normal Ready");

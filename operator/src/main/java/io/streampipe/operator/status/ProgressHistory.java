@@ -6,6 +6,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -58,6 +59,17 @@ public final class ProgressHistory {
         }
       }
       return List.copyOf(kept);
+    }
+  }
+
+  /** When the pipeline's job was last seen to move (a batch or an idle trigger). */
+  public Optional<Instant> lastMove(String uid) {
+    Deque<Sample> kept = samples.get(uid);
+    if (kept == null) {
+      return Optional.empty();
+    }
+    synchronized (kept) {
+      return Optional.ofNullable(kept.peekLast()).map(Sample::batchSeen);
     }
   }
 

@@ -16,6 +16,9 @@ import io.streampipe.operator.source.OptionalApis;
 import io.streampipe.operator.status.Observations;
 import io.streampipe.operator.status.ProgressHistory;
 import io.streampipe.operator.status.ProgressStatus;
+import io.streampipe.operator.status.ProgressVerdicts;
+import io.streampipe.operator.status.ReadyGate;
+import io.streampipe.operator.status.Reason;
 import io.streampipe.operator.status.StatusAggregator;
 import io.streampipe.operator.status.SuspensionStatus;
 import io.streampipe.operator.suspend.Suspension;
@@ -113,23 +116,46 @@ final class PipelineObserver {
     Optional<ProgressObservation> read = context.getSecondaryResource(ProgressObservation.class);
     List<ProgressHistory.Sample> samples =
         read.flatMap(ProgressObservation::progress)
-            .map(p -> history.record(running.uid(), p.getLastBatchId(), p.getLag(), now))
+            .map(
+                p ->
+                    history.record(
+                        running.uid(), p.getLastBatchId(), p.getLastIdleTime(), p.getLag(), now))
             .orElse(List.of());
+    boolean metrics = running.spec().getMonitoring().getPrometheus().isEnabled();
     ProgressStatus.apply(
         after,
         before,
         new ProgressStatus.Input(
-            running.spec().getMonitoring().getPrometheus().isEnabled(),
+            metrics,
             read,
             samples,
-            Durations.require(running.spec().getProcessing().getTrigger())),
+            Durations.require(running.spec().getProcessing().getTrigger()),
+            config.progress().stallFloor()),
         now);
+    ReadyGate.apply(after, before, generation, metrics, now);
     // Decided for a spec about to be applied; an invalid one's path carries the last decision.
     context
         .managedWorkflowAndDependentResourceContext()
         .get(Suspension.class, Suspension.class)
         .ifPresent(s -> SuspensionStatus.apply(after, before, s, now));
     return after;
+  }
+
+  /**
+   * How long until a job that stops moving would be judged stalled: an unchanged progress read
+   * wakes no reconcile, so the reconciler asks to be called again then. Empty when the job was
+   * never seen to move.
+   */
+  Optional<Duration> untilStallCheck(ResolvedPipeline running) {
+    Instant now = clock.instant();
+    Duration bound =
+        ProgressVerdicts.stallBound(
+            Durations.require(running.spec().getProcessing().getTrigger()),
+            config.progress().stallFloor());
+    return history
+        .lastMove(running.uid())
+        .map(seen -> Duration.between(now, seen.plus(bound)).plusSeconds(1))
+        .filter(d -> !d.isNegative() && !d.isZero());
   }
 
   /**
@@ -146,5 +172,29 @@ final class PipelineObserver {
         .map(good -> observe(before, good, generation, problems, context))
         .map(after -> SuspensionStatus.carry(after, before, clock.instant()))
         .orElseGet(() -> StatusAggregator.invalid(before, generation, problems, clock.instant()));
+  }
+
+  /**
+   * The status of a pipeline whose valid new spec the change gate holds back: observed like an
+   * invalid one, the last good spec running, with Ready saying why the change waits.
+   */
+  StreamingPipelineStatus held(
+      StreamingPipeline pipeline,
+      StreamingPipelineStatus before,
+      Reason reason,
+      String message,
+      Context<StreamingPipeline> context) {
+    long generation = pipeline.getMetadata().getGeneration();
+    Instant now = clock.instant();
+    return LastGoodSpec.of(pipeline, context.getSecondaryResource(ConfigMap.class), config)
+        .map(
+            good ->
+                ReadyGate.held(
+                    observe(before, good, generation, List.of(), context),
+                    before,
+                    reason,
+                    message,
+                    now))
+        .orElseGet(() -> StatusAggregator.held(before, generation, reason, message, now));
   }
 }

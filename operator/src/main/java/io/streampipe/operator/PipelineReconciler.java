@@ -134,9 +134,7 @@ public class PipelineReconciler
       ChangeGate.Decision change =
           ChangeGate.decide(SpecConfigMapDependent.lastApplied(pipeline, context), resolved);
       if (!change.applies()) {
-        after =
-            StatusAggregator.held(
-                before, generation, change.reason(), change.message(), clock.instant());
+        after = observer.held(pipeline, before, change.reason(), change.message(), context);
         change.lastChange(generation, lastChange(before)).ifPresent(after::setLastChange);
         return finish(pipeline, before, after, context);
       }
@@ -148,6 +146,10 @@ public class PipelineReconciler
           .throwAggregateExceptionIfErrorsPresent();
       after = observer.observe(before, resolved, generation, List.of(), context);
       change.lastChange(generation, lastChange(before)).ifPresent(after::setLastChange);
+      UpdateControl<StreamingPipeline> control = finish(pipeline, before, after, context);
+      return control.getScheduleDelay().isPresent()
+          ? control
+          : observer.untilStallCheck(resolved).map(d -> control.rescheduleAfter(d)).orElse(control);
     }
     return finish(pipeline, before, after, context);
   }

@@ -39,11 +39,10 @@ class ChangeGateIT {
   @BeforeAll
   static void start() throws Exception {
     cluster = new MockCluster(client).loadCrds(List.of("sparkapplications.sparkoperator.k8s.io"));
-    operator = MockPipelines.startOperator(server, OperatorConfig.defaults());
+    operator = MockPipelines.startOperator(server, cluster, OperatorConfig.defaults());
     StreamingPipeline pipeline = TestPipelines.usersOnServers(NS, NAME);
     client.resource(pipeline).create();
-    await().atMost(Duration.ofSeconds(20)).until(() -> sparkApplication() != null);
-    cluster.jobState(NS, NAME, "RUNNING");
+    cluster.jobRuns(NS, NAME);
     await().atMost(Duration.ofSeconds(20)).until(() -> "Ready".equals(ready().getReason()));
   }
 
@@ -69,6 +68,20 @@ class ChangeGateIT {
     assertThat(document()).isEqualTo(document);
     assertThat(sparkApplication().getMetadata().getResourceVersion()).isEqualTo(jobVersion);
     assertThat(checkpointLocation()).isEqualTo(JobContract.CHECKPOINT_MOUNT_DIR);
+    assertThat(pipeline().getStatus().getObservedGeneration())
+        .as("the job still runs generation 1")
+        .isEqualTo(1L);
+
+    // Held, the running job is still observed, as with an invalid spec.
+    cluster.jobState(NS, NAME, "FAILED");
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> "JobFailed".equals(condition("JobRunning").getReason()));
+    assertThat(ready().getReason()).isEqualTo("CheckpointResetRequired");
+    cluster.jobState(NS, NAME, "RUNNING");
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> "BatchesCompleting".equals(condition("Progressing").getReason()));
   }
 
   @Test
@@ -154,11 +167,15 @@ class ChangeGateIT {
   }
 
   private static PipelineCondition ready() {
+    return condition("Ready");
+  }
+
+  private static PipelineCondition condition(String type) {
     StreamingPipeline p = pipeline();
     return p.getStatus() == null
         ? new PipelineCondition()
         : p.getStatus().getConditions().stream()
-            .filter(c -> "Ready".equals(c.getType()))
+            .filter(c -> type.equals(c.getType()))
             .findFirst()
             .orElse(new PipelineCondition());
   }

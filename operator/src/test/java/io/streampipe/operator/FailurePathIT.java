@@ -31,7 +31,7 @@ class FailurePathIT {
   @BeforeAll
   static void start() throws Exception {
     cluster = new MockCluster(client).loadCrds();
-    operator = MockPipelines.startOperator(server, OperatorConfig.defaults());
+    operator = MockPipelines.startOperator(server, cluster, OperatorConfig.defaults());
   }
 
   @AfterAll

@@ -45,7 +45,11 @@ class IngestDeploymentIT {
     InMemorySchemaProvisioner cassandra = new InMemorySchemaProvisioner();
     operator =
         MockCluster.startOperator(
-            server, AGENT, OperatorConfig.defaults(), c -> cassandra, new InMemoryTopicAdmins());
+            server,
+            AGENT,
+            cluster.playingJobs(OperatorConfig.defaults()),
+            c -> cassandra,
+            new InMemoryTopicAdmins());
   }
 
   @AfterAll
@@ -63,7 +67,7 @@ class IngestDeploymentIT {
         .singleElement()
         .satisfies(o -> assertThat(o.getName()).isEqualTo(NAME));
     assertThat(created.getSpec().getReplicas()).isEqualTo(1);
-    cluster.jobState(NS, NAME, "RUNNING");
+    cluster.jobRuns(NS, NAME);
     await()
         .atMost(Duration.ofSeconds(20))
         .until(() -> "IngestUnavailable".equals(reason("IngestReady")));

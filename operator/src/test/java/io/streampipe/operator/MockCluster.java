@@ -1,5 +1,7 @@
 package io.streampipe.operator;
 
+import static org.awaitility.Awaitility.await;
+
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
@@ -17,13 +19,14 @@ import io.streampipe.operator.topics.TopicAdmins;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
-import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 /** Loads the upstream CRDs and ours into a mock API server, and plays Strimzi and Spark. */
 public final class MockCluster {
   private final KubernetesClient client;
+  private PlayedJob job;
 
   public MockCluster(KubernetesClient client) {
     this.client = client;
@@ -50,9 +53,10 @@ public final class MockCluster {
       create(
           Files.newInputStream(TestPipelines.sharedDir().resolve("crds").resolve(crd + ".yaml")));
     }
+    // From the classpath: the operator's classes here, its jar in the e2e module.
     create(
-        Files.newInputStream(
-            Path.of("target/classes/META-INF/fabric8/streamingpipelines.streampipe.io-v1.yml")));
+        MockCluster.class.getResourceAsStream(
+            "/META-INF/fabric8/streamingpipelines.streampipe.io-v1.yml"));
     return this;
   }
 
@@ -102,6 +106,30 @@ public final class MockCluster {
         PipelineOperator.create(operatorClient, config, cassandra, kafka, Metrics.NOOP, false);
     operator.start();
     return operator;
+  }
+
+  /**
+   * The operator's configuration with the jobs' progress read from this cluster's played job, so
+   * that an application {@link #jobRuns} also reports progress at its generation; polled every
+   * second, so a test sees Ready soon after.
+   */
+  public synchronized OperatorConfig playingJobs(OperatorConfig config) {
+    if (job == null) {
+      job = new PlayedJob(this);
+    }
+    return config.withProgress(
+        config.progress().withEndpoints(job.endpoints()).withPeriod(Duration.ofSeconds(1)));
+  }
+
+  /**
+   * The Spark operator's and the job's part once the operator created the application: it runs, and
+   * (with {@link #playingJobs}) its job reports progress at the generation it was rendered with.
+   */
+  public void jobRuns(String namespace, String name) {
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> sparkApplications().inNamespace(namespace).withName(name).get() != null);
+    jobState(namespace, name, "RUNNING");
   }
 
   /** Strimzi's part: every topic Ready for its current generation. */

@@ -18,20 +18,33 @@ import java.util.Optional;
 final class MockPipelines {
   private MockPipelines() {}
 
-  /** Starts the operator with {@code config}, its own Cassandra and topics in memory. */
-  static Operator startOperator(KubernetesMockServer server, OperatorConfig config) {
+  /**
+   * Starts the operator with {@code config}, its own Cassandra and topics in memory, reading the
+   * jobs' progress from the cluster's played job.
+   */
+  static Operator startOperator(
+      KubernetesMockServer server, MockCluster cluster, OperatorConfig config) {
     InMemorySchemaProvisioner cassandra = new InMemorySchemaProvisioner();
     return MockCluster.startOperator(
-        server, "streampipe-operator", config, connection -> cassandra, new InMemoryTopicAdmins());
+        server,
+        "streampipe-operator",
+        cluster.playingJobs(config),
+        connection -> cassandra,
+        new InMemoryTopicAdmins());
   }
 
   /** The same, reading each job's progress from {@code jobs} every second. */
-  static Operator startOperator(KubernetesMockServer server, ProgressEndpointServer jobs) {
+  static Operator startOperator(
+      KubernetesMockServer server, MockCluster cluster, ProgressEndpointServer jobs) {
     OperatorConfig defaults = OperatorConfig.defaults();
-    return startOperator(
+    InMemorySchemaProvisioner cassandra = new InMemorySchemaProvisioner();
+    return MockCluster.startOperator(
         server,
+        "streampipe-operator",
         defaults.withProgress(
-            defaults.progress().withEndpoints(jobs.endpoints()).withPeriod(Duration.ofSeconds(1))));
+            defaults.progress().withEndpoints(jobs.endpoints()).withPeriod(Duration.ofSeconds(1))),
+        connection -> cassandra,
+        new InMemoryTopicAdmins());
   }
 
   /** The reasons of the Events recorded on a pipeline, oldest first. */
@@ -57,10 +70,7 @@ final class MockPipelines {
         .atMost(Duration.ofSeconds(30))
         .until(() -> cluster.topics().inNamespace(ns).list().getItems().size() == 2);
     cluster.topicsReady(ns);
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(() -> cluster.sparkApplications().inNamespace(ns).withName(name).get() != null);
-    cluster.jobState(ns, name, "RUNNING");
+    cluster.jobRuns(ns, name);
     await()
         .atMost(Duration.ofSeconds(30))
         .until(() -> reason(client, ns, name, "Ready").equals("Ready"));

@@ -64,7 +64,8 @@ final class OperatorFixture implements AutoCloseable {
     KubernetesClient operatorClient =
         server.createClient(b -> b.withConfig(OperatorRbac.agent(server, AGENT)));
     operator =
-        PipelineOperator.create(operatorClient, config, provisioners, kafka, Metrics.NOOP, false);
+        PipelineOperator.create(
+            operatorClient, cluster.playingJobs(config), provisioners, kafka, Metrics.NOOP, false);
     operator.start();
   }
 
@@ -115,8 +116,7 @@ final class OperatorFixture implements AutoCloseable {
         .atMost(WAIT)
         .until(() -> cluster.topics().inNamespace(ns).list().getItems().size() == 2);
     cluster.topicsReady(ns);
-    await().atMost(WAIT).until(() -> job(ns, name) != null);
-    cluster.jobState(ns, name, "RUNNING");
+    cluster.jobRuns(ns, name);
     await().atMost(WAIT).until(() -> "True".equals(status(ns, name, "Ready")));
   }
 
@@ -131,17 +131,18 @@ final class OperatorFixture implements AutoCloseable {
   }
 
   /**
-   * Waits until the operator has reconciled this generation: what a test waits for before it
-   * asserts that an earlier change had no effect.
+   * Waits until the operator has judged this generation (its Ready condition says so), applied or
+   * not: what a test waits for before it asserts that an earlier change had no effect. {@code
+   * observedGeneration} itself is the generation the job runs.
    */
   void awaitObserved(String ns, String name, long generation) {
     await()
         .atMost(WAIT)
         .until(
             () ->
-                pipeline(ns, name).getStatus() != null
-                    && Long.valueOf(generation)
-                        .equals(pipeline(ns, name).getStatus().getObservedGeneration()));
+                condition(ns, name, "Ready")
+                    .map(c -> Long.valueOf(generation).equals(c.getObservedGeneration()))
+                    .orElse(false));
   }
 
   StreamingPipeline pipeline(String ns, String name) {

@@ -13,10 +13,10 @@ import java.util.function.UnaryOperator;
  * Edits a pipeline as a user's client does: read, change, write, and again when the operator's
  * status write came in between (409 Conflict).
  */
-final class PipelineEdits {
+public final class PipelineEdits {
   private PipelineEdits() {}
 
-  static void edit(
+  public static void edit(
       KubernetesClient client, String namespace, String name, UnaryOperator<StreamingPipeline> f) {
     await()
         .atMost(Duration.ofSeconds(20))
@@ -33,7 +33,7 @@ final class PipelineEdits {
   }
 
   /** Edits the pipeline's spec the same way. */
-  static void editSpec(
+  public static void editSpec(
       KubernetesClient client, String namespace, String name, Consumer<StreamingPipelineSpec> f) {
     edit(
         client,

@@ -9,10 +9,12 @@ import io.fabric8.kubernetes.api.model.PersistentVolumeClaimStatus;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.streampipe.api.v1alpha1.FieldSpec;
 import io.streampipe.api.v1alpha1.PipelineCondition;
+import io.streampipe.api.v1alpha1.PipelineProgress;
 import io.streampipe.operator.dependent.SparkApplicationDependent;
 import io.streampipe.operator.desired.DesiredCheckpointClaim;
 import io.streampipe.operator.desired.DesiredSparkApplication;
 import io.streampipe.operator.desired.ResolvedPipeline;
+import io.streampipe.operator.progress.ProgressObservation;
 import io.streampipe.operator.schema.SchemaService;
 import io.streampipe.operator.source.OptionalApis;
 import io.streampipe.operator.topics.InMemoryTopicAdmins;
@@ -50,7 +52,9 @@ class PipelineReconcilerTest {
     UpdateControl<StreamingPipeline> control = reconcile(context, T0);
 
     assertThat(control.isPatchStatus()).isTrue();
-    assertThat(control.getScheduleDelay()).as("nothing left to poll for").isEmpty();
+    assertThat(control.getScheduleDelay())
+        .as("judged again when a stall would be due: an unchanged read wakes nothing")
+        .hasValue(121_000L);
     assertThat(context.workflowRuns()).isEqualTo(1);
     var status = control.getResource().orElseThrow().getStatus();
     assertThat(status.getObservedGeneration()).isEqualTo(1L);
@@ -63,12 +67,22 @@ class PipelineReconcilerTest {
             tuple("CheckpointReady", "True"),
             tuple("JobRunning", "True"),
             tuple("Ready", "True"),
-            // No progress endpoint has been read in this context: unknown, never assumed.
-            tuple("Progressing", "False"));
-    assertThat(status.getProgress()).isNull();
+            tuple("Progressing", "True"));
+    assertThat(status.getProgress().getGeneration()).isEqualTo(1L);
     assertThat(status.getTable()).isEqualTo("spark_streams.created_users");
     assertThat(status.getJobState()).isEqualTo("RUNNING");
     assertThat(events.recorded()).containsExactly("Normal Ready");
+  }
+
+  @Test
+  void readyPartsWithoutAProgressReadAreNotReady() {
+    reconcile(partsReady(), T0);
+
+    // No progress endpoint has been read in this context: unknown, never assumed.
+    assertThat(condition("Progressing").getReason()).isEqualTo("ProgressUnknown");
+    assertThat(condition("Ready").getReason()).isEqualTo("JobOutdated");
+    assertThat(pipeline.getStatus().getObservedGeneration()).isNull();
+    assertThat(pipeline.getStatus().getProgress()).isNull();
   }
 
   @Test
@@ -80,7 +94,9 @@ class PipelineReconcilerTest {
     UpdateControl<StreamingPipeline> control = reconcile(context, LATER);
 
     assertThat(control.isNoUpdate()).isTrue();
-    assertThat(control.getScheduleDelay()).isEmpty();
+    assertThat(control.getScheduleDelay())
+        .as("this reconciler (one per call here, as after a restart) first sees the batch now")
+        .hasValue(121_000L);
     assertThat(pipeline.getStatus()).isSameAs(before);
     assertThat(condition("Ready").getLastTransitionTime()).isEqualTo(T0.toString());
     assertThat(events.recorded()).as("only the first Ready").containsExactly("Normal Ready");
@@ -146,7 +162,10 @@ class PipelineReconcilerTest {
     assertThat(condition("JobRunning").getStatus())
         .as("the running parts were left as they were")
         .isEqualTo("True");
-    assertThat(pipeline.getStatus().getObservedGeneration()).isEqualTo(2L);
+    assertThat(pipeline.getStatus().getObservedGeneration())
+        .as("the job still runs generation 1")
+        .isEqualTo(1L);
+    assertThat(condition("Ready").getObservedGeneration()).isEqualTo(2L);
     assertThat(events.recorded()).containsExactly("Normal Ready", "Warning InvalidSpec");
 
     UpdateControl<StreamingPipeline> again = reconcile(invalid, LATER.plusSeconds(600));
@@ -165,12 +184,27 @@ class PipelineReconcilerTest {
 
   /** What the dependents leave once every part is there: the fakes' and the cluster's answers. */
   private TestContext everyPartReady() {
+    return partsReady()
+        .with(ProgressObservation.answered("http://users-driver/progress", batchDone()));
+  }
+
+  /** The same before the job's progress was read. */
+  private TestContext partsReady() {
     ResolvedPipeline resolved = resolved();
     return new TestContext(pipeline)
         .with(topics.apply(resolved))
         .with(schemas.apply(resolved, Optional.empty()))
         .with(bound(DesiredCheckpointClaim.build(resolved)))
         .with(SparkApplicationDependent.NAME, running(resolved));
+  }
+
+  /** The job's answer: it runs generation 1 and has completed a batch. */
+  private static PipelineProgress batchDone() {
+    PipelineProgress progress = new PipelineProgress();
+    progress.setGeneration(1L);
+    progress.setLastBatchId(0L);
+    progress.setLag(0L);
+    return progress;
   }
 
   private ResolvedPipeline resolved() {

@@ -15,6 +15,8 @@ import io.streampipe.api.v1alpha1.PipelineCondition;
 import io.streampipe.api.v1alpha1.PipelineProgress;
 import io.streampipe.operator.desired.Labels;
 import io.streampipe.operator.desired.Names;
+import io.streampipe.operator.topics.InMemoryTopicAdmins;
+import io.streampipe.provisioning.InMemorySchemaProvisioner;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -60,13 +62,13 @@ class ProgressIT {
     cluster = new MockCluster(client).loadCrds();
     OperatorConfig defaults = OperatorConfig.defaults();
     operator =
-        MockPipelines.startOperator(
+        MockCluster.startOperator(
             server,
+            "streampipe-operator",
             defaults.withProgress(
-                defaults
-                    .progress()
-                    .withEndpoints(p -> endpoint)
-                    .withPeriod(Duration.ofSeconds(1))));
+                defaults.progress().withEndpoints(p -> endpoint).withPeriod(Duration.ofSeconds(1))),
+            connection -> new InMemorySchemaProvisioner(),
+            new InMemoryTopicAdmins());
   }
 
   @AfterAll

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.streampipe.api.v1alpha1.PipelineProgress;
 import io.streampipe.api.v1alpha1.StreamingPipelineStatus;
 import io.streampipe.operator.progress.ProgressObservation;
+import io.streampipe.operator.progress.ProgressSettings;
 import io.streampipe.operator.status.Notices;
 import io.streampipe.operator.status.Notices.Notice;
 import io.streampipe.operator.status.ProgressHistory;
@@ -17,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +32,13 @@ class ProgressingTest {
   void theStallBoundIsThreeTriggersButAtLeastTwoMinutes() {
     assertThat(ProgressVerdicts.stallBound(Duration.ofSeconds(10))).hasMinutes(2);
     assertThat(ProgressVerdicts.stallBound(Duration.ofMinutes(5))).hasMinutes(15);
+    assertThat(ProgressVerdicts.stallBound(Duration.ofSeconds(1), Duration.ofSeconds(20)))
+        .as("a test's shorter floor")
+        .hasSeconds(20);
+    assertThat(ProgressSettings.fromEnv(Map.of()).stallFloor()).hasMinutes(2);
+    assertThat(
+            ProgressSettings.fromEnv(Map.of("STREAMPIPE_STALL_FLOOR_SECONDS", "20")).stallFloor())
+        .hasSeconds(20);
   }
 
   @Test
@@ -56,6 +65,20 @@ class ProgressingTest {
     assertThat(Notices.between(still, again))
         .containsExactly(
             new Notice("Normal", "BatchesCompleting", "Progressing: micro-batches complete"));
+  }
+
+  @Test
+  void anIdleJobIsCaughtUpNotStalledAndAHungOneIsStalled() {
+    assertThat(verdict(null, null, T0)).isEqualTo("NoBatchYet");
+    assertThat(verdict(null, "2026-01-01T00:00:00Z", T0.plusSeconds(1)))
+        .as("restarted on its checkpoint with nothing new: no batch, idle triggers")
+        .isEqualTo("CaughtUp");
+    assertThat(verdict(null, "2026-01-01T00:02:00Z", T0.plusSeconds(121)))
+        .as("a new idle trigger moves the stall clock like a batch")
+        .isEqualTo("CaughtUp");
+    assertThat(verdict(null, "2026-01-01T00:02:00Z", T0.plusSeconds(241)))
+        .as("no batch and no idle trigger for the bound: a batch hangs")
+        .isEqualTo("Stalled");
   }
 
   @Test
@@ -121,6 +144,25 @@ class ProgressingTest {
         previous,
         new ProgressStatus.Input(true, read, history.record("uid", batch, lag, now), TRIGGER),
         now);
+  }
+
+  private String verdict(Long batch, String idle, Instant now) {
+    PipelineProgress p = new PipelineProgress();
+    p.setLastBatchId(batch);
+    p.setLastIdleTime(idle);
+    p.setLag(0L);
+    StreamingPipelineStatus status =
+        ProgressStatus.apply(
+            StatusAggregator.aggregate(null, observation("RUNNING", true), now),
+            null,
+            new ProgressStatus.Input(
+                true,
+                Optional.of(ProgressObservation.answered("http://x/progress", p)),
+                history.record("idle", batch, idle, 0L, now),
+                TRIGGER),
+            now);
+    assertThat(status.getProgress().getLastIdleTime()).as("not kept in the status").isNull();
+    return reason(status);
   }
 
   private static String reason(StreamingPipelineStatus status) {

@@ -109,7 +109,8 @@ class StatusAggregatorTest {
         .contains("spec.sink.cassandra.ttl: bad")
         .contains("spec.x: worse");
     assertThat(condition(bad, "JobRunning")).isEqualTo(condition(good, "JobRunning"));
-    assertThat(bad.getObservedGeneration()).isEqualTo(4L);
+    assertThat(bad.getObservedGeneration()).as("nothing new was deployed").isEqualTo(3L);
+    assertThat(condition(bad, "Ready").getObservedGeneration()).isEqualTo(4L);
   }
 
   @Test

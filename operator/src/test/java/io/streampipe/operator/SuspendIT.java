@@ -40,7 +40,7 @@ class SuspendIT {
   static void start() throws Exception {
     jobs = new ProgressEndpointServer();
     cluster = new MockCluster(client).loadCrds();
-    operator = MockPipelines.startOperator(server, jobs);
+    operator = MockPipelines.startOperator(server, cluster, jobs);
   }
 
   @AfterAll

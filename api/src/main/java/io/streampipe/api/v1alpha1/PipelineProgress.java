@@ -35,6 +35,11 @@ public class PipelineProgress {
   @JsonPropertyDescription("When the last micro-batch completed, RFC 3339.")
   private String lastBatchTime;
 
+  @JsonPropertyDescription(
+      "When the job last found no new record to read (RFC 3339): served by the job so that an"
+          + " idle job is not taken for a stalled one; not kept in the status.")
+  private String lastIdleTime;
+
   @JsonPropertyDescription("Records read from the input topic since the job started.")
   private Long read;
 
@@ -64,6 +69,7 @@ public class PipelineProgress {
     copy.processingRate = processingRate;
     copy.lastBatchId = lastBatchId;
     copy.lastBatchTime = lastBatchTime;
+    copy.lastIdleTime = lastIdleTime;
     copy.read = read;
     copy.written = written;
     copy.deduplicated = deduplicated;
@@ -82,6 +88,7 @@ public class PipelineProgress {
         && Objects.equals(processingRate, p.processingRate)
         && Objects.equals(lastBatchId, p.lastBatchId)
         && Objects.equals(lastBatchTime, p.lastBatchTime)
+        && Objects.equals(lastIdleTime, p.lastIdleTime)
         && Objects.equals(read, p.read)
         && Objects.equals(written, p.written)
         && Objects.equals(deduplicated, p.deduplicated)

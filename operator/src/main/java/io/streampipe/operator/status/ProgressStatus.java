@@ -27,12 +27,24 @@ public final class ProgressStatus {
    * @param history the pipeline's distinct reads, oldest first, the current one last; empty without
    *     an answer
    * @param trigger the running spec's micro-batch trigger
+   * @param stallFloor the least time without a batch that is a stall
    */
   public record Input(
       boolean metricsEnabled,
       Optional<ProgressObservation> observed,
       List<ProgressHistory.Sample> history,
-      Duration trigger) {}
+      Duration trigger,
+      Duration stallFloor) {
+
+    /** With production's floor of 2 min. */
+    public Input(
+        boolean metricsEnabled,
+        Optional<ProgressObservation> observed,
+        List<ProgressHistory.Sample> history,
+        Duration trigger) {
+      this(metricsEnabled, observed, history, trigger, ProgressVerdicts.MIN_STALL);
+    }
+  }
 
   /**
    * @param status the status built from this reconcile's other observations; changed in place
@@ -57,6 +69,9 @@ public final class ProgressStatus {
   private static PipelineProgress stamped(
       PipelineProgress answered, PipelineProgress previous, Instant now) {
     PipelineProgress figures = answered.figures();
+    // Judged on the read (ProgressHistory); in the status it would cost an idle pipeline a write
+    // every read.
+    figures.setLastIdleTime(null);
     boolean same = previous != null && figures.equals(previous.figures());
     figures.setObservedAt(
         same ? previous.getObservedAt() : now.truncatedTo(ChronoUnit.SECONDS).toString());
@@ -86,6 +101,7 @@ public final class ProgressStatus {
               + o.problem().orElse("no answer")
               + "); the figures shown are the last read, not current");
     }
-    return ProgressVerdicts.of(in.history(), in.trigger(), now);
+    return ProgressVerdicts.of(
+        in.history(), ProgressVerdicts.stallBound(in.trigger(), in.stallFloor()), now);
   }
 }

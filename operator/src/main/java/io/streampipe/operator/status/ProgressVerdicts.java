@@ -13,25 +13,30 @@ public final class ProgressVerdicts {
    */
   public static final int LAG_GROWTH_READS = 5;
 
-  /** The least time without a completed batch that counts as a stall. */
-  static final Duration MIN_STALL = Duration.ofMinutes(2);
+  /** The least time without a completed batch that counts as a stall, unless configured. */
+  public static final Duration MIN_STALL = Duration.ofMinutes(2);
 
   private ProgressVerdicts() {}
 
   /** How long without a completed batch is a stall: {@code max(3 × trigger, 2 min)}. */
   public static Duration stallBound(Duration trigger) {
+    return stallBound(trigger, MIN_STALL);
+  }
+
+  /** The same with another floor than 2 min: {@code max(3 × trigger, floor)}. */
+  public static Duration stallBound(Duration trigger, Duration floor) {
     Duration three = trigger.multipliedBy(3);
-    return three.compareTo(MIN_STALL) > 0 ? three : MIN_STALL;
+    return three.compareTo(floor) > 0 ? three : floor;
   }
 
   /**
    * Judged only while the Spark operator says the job runs.
    *
    * @param history the pipeline's distinct reads, oldest first, the newest being the current one
+   * @param bound how long without a completed batch is a stall
    */
-  static Verdict of(List<Sample> history, Duration trigger, Instant now) {
+  static Verdict of(List<Sample> history, Duration bound, Instant now) {
     Sample newest = history.get(history.size() - 1);
-    Duration bound = stallBound(trigger);
     if (!newest.batchSeen().plus(bound).isAfter(now)) {
       return Verdict.notOk(
           Reason.Stalled,
@@ -53,9 +58,13 @@ public final class ProgressVerdicts {
               + newest.lag()
               + " records");
     }
-    return newest.lastBatchId() == null
+    if (newest.lastBatchId() != null) {
+      return Verdict.ok(Reason.BatchesCompleting, "micro-batches complete");
+    }
+    // Restarted on its checkpoint with nothing new to read, a job runs no batch: it is caught up.
+    return newest.lastIdleTime() == null
         ? Verdict.notOk(Reason.NoBatchYet, "the job runs and has not completed a batch yet")
-        : Verdict.ok(Reason.BatchesCompleting, "micro-batches complete");
+        : Verdict.ok(Reason.CaughtUp, "the job runs and has no new record to read");
   }
 
   private static boolean growing(List<Sample> history) {

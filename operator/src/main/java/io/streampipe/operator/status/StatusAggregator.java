@@ -98,15 +98,8 @@ public final class StatusAggregator {
    */
   public static StreamingPipelineStatus failed(
       StreamingPipelineStatus previous, long generation, String message, Instant now) {
-    StreamingPipelineStatus status =
-        replacing(
-            previous,
-            generation,
-            Map.of(READY, Verdict.notOk(Reason.ReconcileError, message)),
-            now);
-    // The parts were not observed at this generation.
-    status.setObservedGeneration(previous == null ? null : previous.getObservedGeneration());
-    return status;
+    return replacing(
+        previous, generation, Map.of(READY, Verdict.notOk(Reason.ReconcileError, message)), now);
   }
 
   private static StreamingPipelineStatus replacing(
@@ -129,7 +122,8 @@ public final class StatusAggregator {
                     ? condition(type, replaced.get(type), c, generation, now)
                     : c));
     StreamingPipelineStatus status = copy(previous);
-    status.setObservedGeneration(generation);
+    // Nothing new was deployed: the job, if any, runs what it ran.
+    status.setObservedGeneration(previous == null ? null : previous.getObservedGeneration());
     status.setConditions(conditions);
     return status;
   }

@@ -1,5 +1,6 @@
 package io.streampipe.job.metrics;
 
+import java.time.Instant;
 import java.util.UUID;
 import org.apache.spark.sql.streaming.SourceProgress;
 import org.apache.spark.sql.streaming.StreamingQueryListener;
@@ -49,7 +50,12 @@ public final class ProgressListener extends StreamingQueryListener {
   }
 
   @Override
-  public void onQueryIdle(QueryIdleEvent event) {}
+  public void onQueryIdle(QueryIdleEvent event) {
+    // Spark posts it at most every spark.sql.streaming.noDataProgressEventInterval (10 s).
+    if (queryId.equals(event.id())) {
+      report.idle(Instant.now());
+    }
+  }
 
   @Override
   public void onQueryTerminated(QueryTerminatedEvent event) {

@@ -23,6 +23,7 @@ public final class ProgressReport implements Consumer<BatchStats> {
   private long deduplicated;
   private Long lastBatchId;
   private Instant lastBatchTime;
+  private Instant lastIdleTime;
   private Double inputRate;
   private Double processingRate;
   private Long lag;
@@ -59,6 +60,11 @@ public final class ProgressReport implements Consumer<BatchStats> {
     processingRate = Double.isFinite(processing) ? processing : null;
   }
 
+  /** Spark found no new record at a trigger: the job is alive and caught up. */
+  synchronized void idle(Instant at) {
+    lastIdleTime = at;
+  }
+
   synchronized void lag(long records) {
     lag = records;
   }
@@ -72,6 +78,7 @@ public final class ProgressReport implements Consumer<BatchStats> {
     p.setProcessingRate(processingRate);
     p.setLastBatchId(lastBatchId);
     p.setLastBatchTime(lastBatchTime == null ? null : lastBatchTime.toString());
+    p.setLastIdleTime(lastIdleTime == null ? null : lastIdleTime.toString());
     p.setRead(read);
     p.setWritten(written);
     p.setDeduplicated(deduplicated);

@@ -85,6 +85,10 @@ class SuspendIT {
     assertThat(MockCluster.checkpointLocation(job())).isEqualTo(checkpoint);
     await().atMost(WAIT).until(() -> reason("Suspended").equals("Resumed"));
     cluster.jobState(NS, NAME, "RUNNING");
+    // The resubmitted job runs the spec's current generation; Ready waits for it to say so.
+    PipelineProgress resumed = progress(8, 2_100, 0);
+    resumed.setGeneration(pipeline().getMetadata().getGeneration());
+    jobs.serve(NAME, resumed);
     await().atMost(WAIT).until(() -> reason("Ready").equals("Ready"));
     // Exactly one per transition is SuspendReconcileTest's to prove: here a reconcile that starts
     // before the operator's cache holds its last status write repeats that write's Events (seen

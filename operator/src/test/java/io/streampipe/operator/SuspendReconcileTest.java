@@ -171,7 +171,10 @@ class SuspendReconcileTest {
     pipeline.getMetadata().setGeneration(pipeline.getMetadata().getGeneration() + 1);
   }
 
-  /** What the dependents and the progress poll leave: the job running, or deleted. */
+  /**
+   * What the dependents and the progress poll leave: the job running (at the current generation),
+   * or deleted.
+   */
   private TestContext context(boolean jobRunning, PipelineProgress read) {
     ResolvedPipeline resolved =
         OperatorChecks.check(pipeline, config, Optional.empty()).resolved().orElseThrow();
@@ -187,8 +190,11 @@ class SuspendReconcileTest {
       GenericKubernetesResource app = DesiredSparkApplication.build(resolved);
       app.setAdditionalProperty("status", Map.of("applicationState", Map.of("state", "RUNNING")));
       context.with(SparkApplicationDependent.NAME, app);
-    }
-    if (read != null) {
+      // A running job has restarted on the spec's current generation and completed a batch.
+      PipelineProgress answer = read == null ? progress(0, 0, 0) : read;
+      answer.setGeneration(pipeline.getMetadata().getGeneration());
+      context.with(ProgressObservation.answered("http://users-driver/progress", answer));
+    } else if (read != null) {
       context.with(ProgressObservation.answered("http://users-driver/progress", read));
     }
     return context;

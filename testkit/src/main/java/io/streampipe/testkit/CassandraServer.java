@@ -14,9 +14,10 @@ public final class CassandraServer extends ForkedServer {
   private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(10);
 
   /**
-   * How often the node syncs its commit log (periodic mode, Cassandra's default). Writes it has
-   * acknowledged less than this long before a kill -9 may be lost: replay stops at the last sync.
-   * {@link CassandraSettings#durable()} nodes sync before they acknowledge instead.
+   * How often a default node syncs its commit log (periodic mode, Cassandra's default). Between
+   * syncs it marks the log every 100 ms without syncing, and replay stops at the last mark: a kill
+   * -9 loses the writes acknowledged since (a machine crash, those since the last sync). {@link
+   * CassandraSettings#durable()} nodes sync before they acknowledge instead.
    */
   public static final Duration COMMITLOG_SYNC_PERIOD = Duration.ofSeconds(10);
 

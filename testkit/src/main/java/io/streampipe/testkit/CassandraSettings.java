@@ -7,8 +7,9 @@ import java.time.Duration;
  * write, and how long its coordinator waits for a write before answering with a timeout.
  *
  * @param groupCommitWindow {@code null} for Cassandra's default periodic sync, where a kill -9
- *     loses the writes acknowledged since the last sync; otherwise group sync: a write is
- *     acknowledged only once the commit log holding it is synced, at most this long later
+ *     loses the writes acknowledged since its last commit-log marker (up to 100 ms); otherwise
+ *     group sync: a write is acknowledged only once the commit log holding it is synced, at most
+ *     this long later
  * @param writeRequestTimeout Cassandra's {@code write_request_timeout} (it raises anything below 10
  *     ms to 10 ms)
  */

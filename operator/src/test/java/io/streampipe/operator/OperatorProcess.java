@@ -131,6 +131,11 @@ final class OperatorProcess implements AutoCloseable {
     return process.waitFor(within.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
   }
 
+  /** SIGKILL, as a node failure or the OOM killer ends it: no shutdown hook runs. */
+  void kill() throws InterruptedException {
+    process.destroyForcibly().waitFor();
+  }
+
   int exitValue() {
     return process.exitValue();
   }

@@ -81,6 +81,20 @@ class ProgressStatusTest {
         .contains("monitoring.prometheus.enabled");
   }
 
+  @Test
+  void theWritersRetriesReachTheStatusAndAreAChange() {
+    StreamingPipelineStatus first = status(null, answered(5, 0), T0);
+    Optional<ProgressObservation> retrying = answered(5, 0);
+    retrying.get().progress().get().setWriteRetries(12L);
+    retrying.get().progress().get().setWriteRetryMillis(3_400L);
+
+    StreamingPipelineStatus then = status(first, retrying, T1);
+    assertThat(then.getProgress().getWriteRetries()).isEqualTo(12L);
+    assertThat(then.getProgress().getWriteRetryMillis()).isEqualTo(3_400L);
+    assertThat(then.getProgress().getObservedAt()).isEqualTo(T1.toString());
+    assertThat(StatusAggregator.changed(first, then)).isTrue();
+  }
+
   private StreamingPipelineStatus status(
       StreamingPipelineStatus previous, Optional<ProgressObservation> read, Instant now) {
     List<ProgressHistory.Sample> samples =

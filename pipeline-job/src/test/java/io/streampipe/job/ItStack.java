@@ -8,6 +8,7 @@ import io.streampipe.api.PipelineDocument;
 import io.streampipe.api.cql.CqlStatements;
 import io.streampipe.api.cql.KeyspaceDefinition;
 import io.streampipe.api.cql.TableDefinition;
+import io.streampipe.testkit.CassandraServer;
 import io.streampipe.testkit.LocalStack;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -55,17 +56,21 @@ public final class ItStack {
 
   public static synchronized CqlSession cql() {
     if (cql == null) {
-      cql =
-          CqlSession.builder()
-              .withConfigLoader(
-                  DriverConfigLoader.programmaticBuilder()
-                      .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, Duration.ofSeconds(30))
-                      .build())
-              .addContactPoint(stack().cassandra().address())
-              .withLocalDatacenter(stack().cassandra().localDatacenter())
-              .build();
+      cql = session(stack().cassandra());
     }
     return cql;
+  }
+
+  /** A test's session to a node: schema changes get 30 s, as they need on a busy machine. */
+  public static CqlSession session(CassandraServer node) {
+    return CqlSession.builder()
+        .withConfigLoader(
+            DriverConfigLoader.programmaticBuilder()
+                .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, Duration.ofSeconds(30))
+                .build())
+        .addContactPoint(node.address())
+        .withLocalDatacenter(node.localDatacenter())
+        .build();
   }
 
   /** A fresh name, so tests sharing the servers never see each other's data. */
@@ -102,10 +107,15 @@ public final class ItStack {
   }
 
   public static void createTable(PipelineDocument document) {
+    createTable(document, cql());
+  }
+
+  /** The pipeline's keyspace and table, on the Cassandra that {@code session} reaches. */
+  public static void createTable(PipelineDocument document, CqlSession session) {
     var spec = PipelineDefaults.apply(document.spec());
     var keyspace = KeyspaceDefinition.desired(spec.getSink().getCassandra().getKeyspace());
-    cql().execute(CqlStatements.createKeyspace(keyspace));
-    cql().execute(CqlStatements.createTable(TableDefinition.desired(spec)));
+    session.execute(CqlStatements.createKeyspace(keyspace));
+    session.execute(CqlStatements.createTable(TableDefinition.desired(spec)));
   }
 
   public static void produce(String topic, List<ProducerRecord<String, String>> records) {

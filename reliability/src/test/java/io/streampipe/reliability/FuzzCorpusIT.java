@@ -76,7 +76,7 @@ class FuzzCorpusIT {
     try {
       stage.awaitRead(corpus.size(), Duration.ofMinutes(3));
       Map<UUID, String> rows = stage.awaitRows(expected, Duration.ofMinutes(1));
-      Stage.Totals totals = stage.totals();
+      JobLogs.Totals totals = stage.totals();
       Map<String, Integer> letters = stage.deadLetters(refused);
       Figures.add(
           "6. fuzzed corpus, seed "

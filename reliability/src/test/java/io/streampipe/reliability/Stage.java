@@ -2,6 +2,7 @@ package io.streampipe.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.DriverException;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -39,12 +40,19 @@ final class Stage {
 
   final PipelineDocument document;
   final String topic;
+  private final CqlSession cql;
   private final Path dir;
   private final Path spec;
   private final List<Path> logs = new ArrayList<>();
 
   Stage(String name, Path dir) throws IOException {
-    this.document = ItStack.pipeline(name);
+    this(ItStack.pipeline(name), dir, ItStack.cql());
+  }
+
+  /** A stage whose table is already created, read through {@code cql}. */
+  Stage(PipelineDocument document, Path dir, CqlSession cql) throws IOException {
+    this.document = document;
+    this.cql = cql;
     // Small batches, so faults land mid-stream, and no fixed metrics port to clash over.
     document.spec().getSource().setMaxOffsetsPerTrigger(1_000L);
     document.spec().getMonitoring().getPrometheus().setEnabled(false);
@@ -125,10 +133,9 @@ final class Stage {
     var sink = document.spec().getSink().getCassandra();
     Map<UUID, String> rows = new HashMap<>();
     for (Row row :
-        ItStack.cql()
-            .execute(
-                "SELECT id, first_name FROM "
-                    + CqlStatements.qualified(sink.getKeyspace().getName(), sink.getTable()))) {
+        cql.execute(
+            "SELECT id, first_name FROM "
+                + CqlStatements.qualified(sink.getKeyspace().getName(), sink.getTable()))) {
       rows.put(row.getUuid(0), row.getString(1));
     }
     return rows;
@@ -179,53 +186,19 @@ final class Stage {
     return beyond.size();
   }
 
-  /** The job's own counts, summed over the batch lines of every log of the stage. */
-  record Totals(long read, long written, long deduplicated, long deadLettered) {
-    long valid() {
-      return written + deduplicated;
-    }
+  JobLogs.Totals totals() {
+    return JobLogs.totals(logs);
   }
 
-  Totals totals() {
-    long[] sums = new long[4];
-    String[] names = {" read=", " written=", " deduplicated=", " deadLettered="};
-    for (Path log : logs) {
-      for (String line : lines(log)) {
-        if (line.contains(" batch=") && line.contains(" read=")) {
-          for (int i = 0; i < names.length; i++) {
-            sums[i] += number(line, names[i]);
-          }
-        }
-      }
-    }
-    return new Totals(sums[0], sums[1], sums[2], sums[3]);
+  long writeRetries() {
+    return JobLogs.writeRetries(logs);
   }
 
   void awaitRead(long records, Duration within) throws Exception {
     ItStack.await(within, records + " records read", () -> totals().read() >= records);
   }
 
-  private static long number(String line, String name) {
-    int at = line.indexOf(name) + name.length();
-    int end = at;
-    while (end < line.length() && Character.isDigit(line.charAt(end))) {
-      end++;
-    }
-    return Long.parseLong(line.substring(at, end));
-  }
-
-  private static List<String> lines(Path log) {
-    try {
-      return Files.readAllLines(log, StandardCharsets.ISO_8859_1);
-    } catch (IOException e) {
-      return List.of();
-    }
-  }
-
   private static int batchLines(Path log) {
-    return (int)
-        lines(log).stream()
-            .filter(line -> line.contains(" batch=") && line.contains(" read="))
-            .count();
+    return JobLogs.batchLines(log).size();
   }
 }

@@ -20,6 +20,12 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * an id's updates keep their order in one partition and the last one must win.
  */
 final class SteadyProducer implements AutoCloseable {
+  /** Events a second: {@code -Dreliability.rate}, 100 by default. */
+  static final int RATE = Integer.getInteger("reliability.rate", 100);
+
+  /** The run's seed: {@code -Dreliability.seed} replays a run; each scenario prints it. */
+  static final long SEED = Long.getLong("reliability.seed", System.nanoTime());
+
   private final String topic;
   private final int perSecond;
   private final Random random;
@@ -31,6 +37,11 @@ final class SteadyProducer implements AutoCloseable {
   private final AtomicReference<Exception> failure = new AtomicReference<>();
   private final Thread thread;
   private volatile boolean running = true;
+
+  /** At {@link #RATE} with {@link #SEED}, to the shared broker. */
+  static SteadyProducer onTopic(String topic) {
+    return new SteadyProducer(io.streampipe.job.ItStack.bootstrap(), topic, RATE, SEED);
+  }
 
   SteadyProducer(String bootstrap, String topic, int perSecond, long seed) {
     this.topic = topic;

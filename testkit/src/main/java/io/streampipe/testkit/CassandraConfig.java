@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The configuration of a single Cassandra 5 node tuned to start fast and stay small. */
-record CassandraConfig(int nativePort, int storagePort) {
+record CassandraConfig(int nativePort, int storagePort, CassandraSettings settings) {
 
   /** What {@code SimpleSnitch} calls the only datacenter. */
   static final String DATACENTER = "datacenter1";
@@ -63,8 +63,7 @@ record CassandraConfig(int nativePort, int storagePort) {
               - seeds: "%1$s:%3$d"
         endpoint_snitch: SimpleSnitch
         dynamic_snitch: false
-        commitlog_sync: periodic
-        commitlog_sync_period: %4$dms
+        %4$s
         auto_snapshot: false
         hinted_handoff_enabled: false
         key_cache_size: 8MiB
@@ -76,11 +75,7 @@ record CassandraConfig(int nativePort, int storagePort) {
         concurrent_materialized_view_writes: 2
         concurrent_compactors: 1
         """
-        .formatted(
-            FreePorts.HOST,
-            nativePort,
-            storagePort,
-            CassandraServer.COMMITLOG_SYNC_PERIOD.toMillis());
+        .formatted(FreePorts.HOST, nativePort, storagePort, settings.yaml());
   }
 
   static List<String> jvmOptions(Path directory, Path jammJar) {

@@ -14,15 +14,23 @@ public final class CassandraServer extends ForkedServer {
   private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(10);
 
   /**
-   * How often the node syncs its commit log (periodic mode, Cassandra's default). Writes it has
-   * acknowledged less than this long before a kill -9 may be lost: replay stops at the last sync.
+   * How often a default node syncs its commit log (periodic mode, Cassandra's default). Between
+   * syncs it marks the log every 100 ms without syncing, and replay stops at the last mark: a kill
+   * -9 loses the writes acknowledged since (a machine crash, those since the last sync). {@link
+   * CassandraSettings#durable()} nodes sync before they acknowledge instead.
    */
   public static final Duration COMMITLOG_SYNC_PERIOD = Duration.ofSeconds(10);
 
+  private final CassandraSettings settings;
   private volatile int port;
 
   public CassandraServer() {
+    this(CassandraSettings.DEFAULT);
+  }
+
+  public CassandraServer(CassandraSettings settings) {
     super("cassandra", START_TIMEOUT);
+    this.settings = settings;
   }
 
   @Override
@@ -59,7 +67,7 @@ public final class CassandraServer extends ForkedServer {
   @Override
   Process launch(Path dir) throws Exception {
     int[] ports = FreePorts.allocate(2);
-    CassandraConfig config = new CassandraConfig(ports[0], ports[1]);
+    CassandraConfig config = new CassandraConfig(ports[0], ports[1], settings);
     Files.writeString(dir.resolve("cassandra.yaml"), config.yaml());
     Files.writeString(dir.resolve("logback.xml"), CassandraConfig.LOGBACK);
     ServerClasspath classpath = ServerClasspath.load("cassandra-server");

@@ -63,7 +63,9 @@ public final class LocalStack implements AutoCloseable {
 
   private static LocalStack startBoth(boolean isShared) {
     KafkaServer kafka = new KafkaServer();
-    CassandraServer cassandra = new CassandraServer();
+    CassandraServer cassandra =
+        new CassandraServer(
+            isShared ? CassandraSettings.forSharedStack() : CassandraSettings.DEFAULT);
     CompletableFuture<CassandraServer> cassandraStart =
         CompletableFuture.supplyAsync(
             cassandra::start, task -> new Thread(task, "start-cassandra").start());

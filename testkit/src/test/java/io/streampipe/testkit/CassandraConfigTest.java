@@ -3,13 +3,14 @@ package io.streampipe.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class CassandraConfigTest {
 
   @Test
   void yamlBindsLoopbackPortsAndIsItsOwnSeed() {
-    String yaml = new CassandraConfig(19042, 17000).yaml();
+    String yaml = new CassandraConfig(19042, 17000, CassandraSettings.DEFAULT).yaml();
 
     assertThat(yaml.lines())
         .contains(
@@ -20,8 +21,24 @@ class CassandraConfigTest {
             "      - seeds: \"127.0.0.1:17000\"",
             "endpoint_snitch: SimpleSnitch",
             "commitlog_sync: periodic",
+            "commitlog_sync_period: 10000ms",
+            "write_request_timeout: 2000ms",
             "auto_snapshot: false");
     assertThat(yaml).doesNotContain("\t");
+  }
+
+  @Test
+  void aDurableNodeSyncsItsCommitLogBeforeItAcknowledges() {
+    CassandraSettings settings =
+        CassandraSettings.DEFAULT.durable().withWriteRequestTimeout(Duration.ofMillis(10));
+
+    assertThat(new CassandraConfig(19042, 17000, settings).yaml().lines())
+        .contains(
+            "commitlog_sync: group",
+            "commitlog_sync_group_window: 10ms",
+            "write_request_timeout: 10ms",
+            "auto_snapshot: false")
+        .doesNotContain("commitlog_sync: periodic");
   }
 
   @Test

@@ -57,6 +57,15 @@ public class PipelineProgress {
   private Map<String, Long> deadLettersByRule = new LinkedHashMap<>();
 
   @JsonPropertyDescription(
+      "Cassandra writes that failed (a timeout, overload, no node) and were tried again since the"
+          + " job started; a batch waits while its writes are retried, up to"
+          + " sink.cassandra.writeRetryTimeout.")
+  private Long writeRetries;
+
+  @JsonPropertyDescription("Milliseconds batches have waited on retried writes since start.")
+  private Long writeRetryMillis;
+
+  @JsonPropertyDescription(
       "When the operator last saw these figures change (RFC 3339); kept while they do not.")
   private String observedAt;
 
@@ -76,6 +85,8 @@ public class PipelineProgress {
     copy.deadLettered = deadLettered;
     copy.deadLettersByRule =
         deadLettersByRule == null ? null : new LinkedHashMap<>(deadLettersByRule);
+    copy.writeRetries = writeRetries;
+    copy.writeRetryMillis = writeRetryMillis;
     return copy;
   }
 
@@ -94,6 +105,8 @@ public class PipelineProgress {
         && Objects.equals(deduplicated, p.deduplicated)
         && Objects.equals(deadLettered, p.deadLettered)
         && Objects.equals(deadLettersByRule, p.deadLettersByRule)
+        && Objects.equals(writeRetries, p.writeRetries)
+        && Objects.equals(writeRetryMillis, p.writeRetryMillis)
         && Objects.equals(observedAt, p.observedAt);
   }
 

@@ -21,6 +21,8 @@ public final class ProgressReport implements Consumer<BatchStats> {
   private long read;
   private long written;
   private long deduplicated;
+  private long writeRetries;
+  private long writeRetryMillis;
   private Long lastBatchId;
   private Instant lastBatchTime;
   private Instant lastIdleTime;
@@ -50,6 +52,8 @@ public final class ProgressReport implements Consumer<BatchStats> {
     read += batch.read();
     written += batch.written();
     deduplicated += batch.deduplicated();
+    writeRetries += batch.writeRetries();
+    writeRetryMillis += batch.writeRetryMillis();
     batch.deadLetteredByRule().forEach((rule, n) -> deadLettersByRule.merge(rule, n, Long::sum));
     lastBatchId = batch.batchId();
     lastBatchTime = Instant.now();
@@ -82,6 +86,8 @@ public final class ProgressReport implements Consumer<BatchStats> {
     p.setRead(read);
     p.setWritten(written);
     p.setDeduplicated(deduplicated);
+    p.setWriteRetries(writeRetries);
+    p.setWriteRetryMillis(writeRetryMillis);
     p.setDeadLettered(deadLettersByRule.values().stream().mapToLong(Long::longValue).sum());
     Map<String, Long> byRule = new LinkedHashMap<>();
     deadLettersByRule.forEach((rule, n) -> byRule.put(rule.label(), n));

@@ -5,6 +5,7 @@ import com.datastax.oss.driver.api.core.servererrors.QueryValidationException;
 import com.datastax.oss.driver.api.core.type.codec.CodecNotFoundException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -33,9 +34,21 @@ final class WriteRetry {
         && !(error instanceof CodecNotFoundException);
   }
 
-  /** The wait before attempt {@code attempt + 1}, the first retry being attempt 1. */
+  /**
+   * The wait before attempt {@code attempt + 1}, the first retry being attempt 1: between half and
+   * all of an exponential ceiling. The jitter matters under overload: the writes that timed out
+   * together would otherwise come back together and time out together again.
+   */
   static long backoffMillis(int attempt) {
-    return Math.min(MAX_BACKOFF_MILLIS, FIRST_BACKOFF_MILLIS << Math.min(attempt, 20));
+    return backoffMillis(attempt, ThreadLocalRandom.current().nextDouble());
+  }
+
+  /**
+   * @param random uniform in [0, 1)
+   */
+  static long backoffMillis(int attempt, double random) {
+    long ceiling = Math.min(MAX_BACKOFF_MILLIS, FIRST_BACKOFF_MILLIS << Math.min(attempt, 20));
+    return ceiling / 2 + (long) (random * (ceiling - ceiling / 2));
   }
 
   static void later(long millis, Runnable task) {

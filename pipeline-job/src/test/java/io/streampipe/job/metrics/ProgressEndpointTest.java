@@ -59,6 +59,18 @@ class ProgressEndpointTest {
   }
 
   @Test
+  void writeRetriesOfEveryBatchAddUp() {
+    ProgressReport report = new ProgressReport(OptionalLong.empty());
+    report.accept(new BatchStats(0, 10, 10, 0, Map.of(), 5, 3, 400));
+    report.accept(new BatchStats(1, 10, 10, 0, Map.of(), 5));
+    report.accept(new BatchStats(2, 10, 10, 0, Map.of(), 5, 2, 250));
+
+    PipelineProgress p = report.snapshot();
+    assertThat(p.getWriteRetries()).isEqualTo(5L);
+    assertThat(p.getWriteRetryMillis()).isEqualTo(650L);
+  }
+
+  @Test
   void beforeAnyBatchNothingIsClaimed() {
     PipelineProgress p = new ProgressReport(OptionalLong.empty()).snapshot();
     assertThat(p.getGeneration()).isNull();

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -40,6 +41,24 @@ public final class SchemaRegistryServer extends ForkedServer {
       throw new IllegalStateException("schema-registry is not started");
     }
     return port;
+  }
+
+  /** Registers {@code schema} (Avro JSON) under {@code subject}; returns the id it is known by. */
+  public int register(String subject, String schema) throws Exception {
+    String escaped = schema.replace("\\", "\\\\").replace("\"", "\\\"");
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(url() + "/subjects/" + subject + "/versions"))
+            .header("Content-Type", "application/vnd.schemaregistry.v1+json")
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    "{\"schema\":\"" + escaped + "\"}", StandardCharsets.UTF_8))
+            .build();
+    HttpResponse<String> response =
+        http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    if (response.statusCode() != 200) {
+      throw new IllegalStateException("registering under " + subject + ": " + response.body());
+    }
+    return Integer.parseInt(response.body().replaceAll("\\D", ""));
   }
 
   @Override

@@ -15,13 +15,11 @@ record ResolvedWriter(
     String incompatibility, GenericDatumReader<GenericRecord> reader, boolean[] micros) {
 
   static ResolvedWriter of(String readerJson, Schema writer, List<String> fieldNames) {
-    Schema reader = new Schema.Parser().parse(readerJson);
     if (writer.getType() != Schema.Type.RECORD) {
       return new ResolvedWriter(
           "the writer schema is a " + writer.getType() + ", not a record", null, null);
     }
-    // Fields resolve by name; the record's own name is the producer's business.
-    reader.addAlias(writer.getFullName());
+    Schema reader = named(new Schema.Parser().parse(readerJson), writer);
     SchemaCompatibility.SchemaPairCompatibility verdict =
         SchemaCompatibility.checkReaderWriterCompatibility(reader, writer);
     if (verdict.getType() != SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE) {
@@ -33,6 +31,16 @@ record ResolvedWriter(
       micros[i] = field != null && isMicros(field.schema());
     }
     return new ResolvedWriter(null, new GenericDatumReader<>(writer, reader), micros);
+  }
+
+  /**
+   * The reader's fields under the writer's record name: fields resolve by name, and what a producer
+   * calls its record is its own business (an alias cannot match a writer without a namespace).
+   */
+  private static Schema named(Schema reader, Schema writer) {
+    List<Schema.Field> fields =
+        reader.getFields().stream().map(f -> new Schema.Field(f, f.schema())).toList();
+    return Schema.createRecord(writer.getName(), null, writer.getNamespace(), false, fields);
   }
 
   private static boolean isMicros(Schema schema) {

@@ -13,6 +13,8 @@ import org.apache.avro.generic.GenericRecord;
  */
 record ResolvedWriter(
     String incompatibility, GenericDatumReader<GenericRecord> reader, boolean[] micros) {
+  private static final java.util.regex.Pattern FIELD_PATH =
+      java.util.regex.Pattern.compile("/fields/(\\d+)");
 
   static ResolvedWriter of(String readerJson, Schema writer, List<String> fieldNames) {
     if (writer.getType() != Schema.Type.RECORD) {
@@ -23,7 +25,7 @@ record ResolvedWriter(
     SchemaCompatibility.SchemaPairCompatibility verdict =
         SchemaCompatibility.checkReaderWriterCompatibility(reader, writer);
     if (verdict.getType() != SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE) {
-      return new ResolvedWriter(describe(verdict), null, null);
+      return new ResolvedWriter(describe(verdict, reader), null, null);
     }
     boolean[] micros = new boolean[fieldNames.size()];
     for (int i = 0; i < micros.length; i++) {
@@ -56,10 +58,23 @@ record ResolvedWriter(
     return logical != null && logical.getName().endsWith("timestamp-micros");
   }
 
-  private static String describe(SchemaCompatibility.SchemaPairCompatibility verdict) {
+  /** The incompatibilities, each with the reader field it concerns when the path names one. */
+  private static String describe(
+      SchemaCompatibility.SchemaPairCompatibility verdict, Schema reader) {
     return verdict.getResult().getIncompatibilities().stream()
-        .map(i -> i.getMessage() + " at " + i.getLocation())
+        .map(i -> i.getMessage() + " at " + i.getLocation() + field(i.getLocation(), reader))
         .reduce((a, b) -> a + "; " + b)
         .orElse(verdict.getDescription());
+  }
+
+  private static String field(String location, Schema reader) {
+    java.util.regex.Matcher at = FIELD_PATH.matcher(location);
+    if (!at.lookingAt()) {
+      return "";
+    }
+    int index = Integer.parseInt(at.group(1));
+    return index < reader.getFields().size()
+        ? " (field " + reader.getFields().get(index).name() + ")"
+        : "";
   }
 }

@@ -1,5 +1,6 @@
 package io.streampipe.job.avro;
 
+import static io.streampipe.job.avro.AvroFrames.frame;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,7 +13,6 @@ import io.streampipe.job.PipelineJob;
 import io.streampipe.job.RunningPipeline;
 import io.streampipe.job.plan.JobSettings;
 import io.streampipe.testkit.SchemaRegistryServer;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,12 +23,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.avro.Schema;
-import org.apache.avro.generic.GenericData;
-import org.apache.avro.generic.GenericDatumWriter;
-import org.apache.avro.generic.GenericRecord;
-import org.apache.avro.io.BinaryEncoder;
-import org.apache.avro.io.EncoderFactory;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -122,19 +116,6 @@ class AvroPipelineIT {
       user.put("age", age);
     }
     return user;
-  }
-
-  private static byte[] frame(int id, String schemaJson, Map<String, Object> values)
-      throws Exception {
-    Schema schema = new Schema.Parser().parse(schemaJson);
-    GenericRecord record = new GenericData.Record(schema);
-    values.forEach(record::put);
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    out.write(WireFormat.header(id));
-    BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
-    new GenericDatumWriter<GenericRecord>(schema).write(record, encoder);
-    encoder.flush();
-    return out.toByteArray();
   }
 
   private static void produce(String topic, List<byte[]> values) {

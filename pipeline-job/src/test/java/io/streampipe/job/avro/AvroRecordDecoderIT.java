@@ -1,5 +1,6 @@
 package io.streampipe.job.avro;
 
+import static io.streampipe.job.avro.AvroFrames.frame;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,18 +12,11 @@ import io.streampipe.job.validate.RecordValidator;
 import io.streampipe.job.validate.Validated;
 import io.streampipe.job.validate.Validated.Rejection;
 import io.streampipe.testkit.SchemaRegistryServer;
-import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.avro.Schema;
-import org.apache.avro.generic.GenericData;
-import org.apache.avro.generic.GenericDatumWriter;
-import org.apache.avro.generic.GenericRecord;
-import org.apache.avro.io.BinaryEncoder;
-import org.apache.avro.io.EncoderFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -127,7 +121,7 @@ class AvroRecordDecoderIT {
     assertThat(rule(decoder.decode(nameAsInt))).isEqualTo("incompatible_schema");
     assertThat(message(decoder.decode(nameAsInt)))
         .startsWith("schema id " + incompatible + ":")
-        .contains("name");
+        .contains("(field name)");
   }
 
   @Test
@@ -163,19 +157,6 @@ class AvroRecordDecoderIT {
         AvroReaderSchema.of(schema, "users"),
         RecordValidator.of(schema),
         new SchemaRegistryClient(url, null, null, 3, Duration.ofMillis(200)));
-  }
-
-  private static byte[] frame(int id, String schemaJson, Map<String, Object> values)
-      throws Exception {
-    Schema schema = new Schema.Parser().parse(schemaJson);
-    GenericRecord record = new GenericData.Record(schema);
-    values.forEach(record::put);
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    out.write(WireFormat.header(id));
-    BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
-    new GenericDatumWriter<GenericRecord>(schema).write(record, encoder);
-    encoder.flush();
-    return out.toByteArray();
   }
 
   private static String rule(Validated result) {

@@ -24,10 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -72,7 +68,7 @@ class AvroPipelineIT {
       values.add(Arrays.copyOf(good, good.length - 3));
       values.add(frame(bad, EMAIL_AS_INT, emailAsInt));
       values.add(frame(v2, V2, user(200)));
-      produce(topic, values);
+      ItStack.produceInOrder(topic, values);
       document.spec().getSource().setFormat("avro");
       RegistrySpec spec = new RegistrySpec();
       spec.setUrl(registry.url());
@@ -116,17 +112,6 @@ class AvroPipelineIT {
       user.put("age", age);
     }
     return user;
-  }
-
-  private static void produce(String topic, List<byte[]> values) {
-    try (KafkaProducer<byte[], byte[]> producer =
-        new KafkaProducer<>(
-            Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, ItStack.bootstrap()),
-            new ByteArraySerializer(),
-            new ByteArraySerializer())) {
-      values.forEach(value -> producer.send(new ProducerRecord<>(topic, value)));
-      producer.flush();
-    }
   }
 
   private JobSettings settings(PipelineDocument document) throws Exception {

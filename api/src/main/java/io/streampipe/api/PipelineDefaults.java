@@ -43,6 +43,9 @@ public final class PipelineDefaults {
   public static final int WRITE_BATCH_BYTES = 4608;
   public static final String WRITE_RETRY_TIMEOUT = "2m";
   public static final String BUDGET_WINDOW = "10m";
+  public static final String FORMAT_JSON = "json";
+  public static final String FORMAT_AVRO = "avro";
+  public static final String SUBJECT_SUFFIX = "-value";
 
   private static final ObjectMapper COPIER = new ObjectMapper();
 
@@ -56,6 +59,12 @@ public final class PipelineDefaults {
     source.setMaxOffsetsPerTrigger(or(source.getMaxOffsetsPerTrigger(), MAX_OFFSETS_PER_TRIGGER));
     TopicSpec input = orNew(source.getTopic(), TopicSpec::new, source::setTopic);
     topicDefaults(input, null);
+    source.setFormat(or(source.getFormat(), FORMAT_JSON));
+    if (source.getRegistry() != null
+        && source.getRegistry().getSubject() == null
+        && input.getName() != null) {
+      source.getRegistry().setSubject(input.getName() + SUBJECT_SUFFIX);
+    }
     qualityDefaults(spec, input);
     sinkDefaults(orNew(spec.getSink(), io.streampipe.api.v1alpha1.SinkSpec::new, spec::setSink));
     processingDefaults(orNew(spec.getProcessing(), ProcessingSpec::new, spec::setProcessing));

@@ -19,6 +19,8 @@ class PipelineDefaultsTest {
     StreamingPipelineSpec spec = PipelineDefaults.apply(raw);
 
     assertThat(spec.getSource().getStartingOffsets()).isEqualTo("earliest");
+    assertThat(spec.getSource().getFormat()).isEqualTo("json");
+    assertThat(spec.getSource().getRegistry()).isNull();
     assertThat(spec.getSource().getMaxOffsetsPerTrigger()).isEqualTo(100_000L);
     assertThat(spec.getSource().getTopic().getReplicas()).isEqualTo(1);
     assertThat(spec.getSource().getTopic().getRetention()).isEqualTo("7d");
@@ -74,5 +76,18 @@ class PipelineDefaultsTest {
     raw.getQuality().getDeadLetter().setEnabled(false);
 
     assertThat(PipelineDefaults.apply(raw).getQuality().getDeadLetter().getTopic()).isNull();
+  }
+
+  @Test
+  void anAvroRegistrySubjectFollowsTheTopicUnlessGiven() {
+    StreamingPipelineSpec raw = Examples.usersSpec();
+    raw.getSource().setFormat("avro");
+    raw.getSource().setRegistry(new io.streampipe.api.v1alpha1.RegistrySpec());
+
+    assertThat(PipelineDefaults.apply(raw).getSource().getRegistry().getSubject())
+        .isEqualTo("users_created-value");
+    raw.getSource().getRegistry().setSubject("users");
+    assertThat(PipelineDefaults.apply(raw).getSource().getRegistry().getSubject())
+        .isEqualTo("users");
   }
 }

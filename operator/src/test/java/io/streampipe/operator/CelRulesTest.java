@@ -67,6 +67,12 @@ class CelRulesTest {
         Map.of("kafkaCluster", "events", "bootstrapServers", "kafka:9092"),
         null);
     example(
+        "!has(self.format) || self.format != 'avro' || has(self.registry)",
+        Map.of("format", "avro", "registry", Map.of("url", "http://registry:8080")),
+        null,
+        Map.of("format", "avro"),
+        null);
+    example(
         "self.metadata.name.size() <= 50",
         Map.of("metadata", Map.of("name", "users")),
         null,

@@ -27,6 +27,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.spark.sql.SparkSession;
 
@@ -128,6 +129,20 @@ public final class ItStack {
         producer.send(
             new ProducerRecord<>(
                 topic, record.partition(), record.timestamp(), record.key(), record.value()));
+      }
+      producer.flush();
+    }
+  }
+
+  /** Raw record values, in this order on partition 0. */
+  public static void produceInOrder(String topic, List<byte[]> values) {
+    try (KafkaProducer<byte[], byte[]> producer =
+        new KafkaProducer<>(
+            Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap()),
+            new ByteArraySerializer(),
+            new ByteArraySerializer())) {
+      for (byte[] value : values) {
+        producer.send(new ProducerRecord<>(topic, 0, null, value));
       }
       producer.flush();
     }

@@ -17,10 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,7 +44,8 @@ class PoisonPillIT {
     for (int i = 0; i < 20; i++) {
       values.add(Events.valid(UUID.randomUUID(), "After" + i).getBytes(StandardCharsets.UTF_8));
     }
-    produce(topic, values);
+    // One partition, so the records after the pill wait on it.
+    ItStack.produceInOrder(topic, values);
 
     Path checkpoint = Files.createDirectories(checkpoints.resolve("poison"));
     JobSettings settings =
@@ -77,20 +74,6 @@ class PoisonPillIT {
         assertThat(json.get("payloadEncoding").asText()).isEqualTo("base64");
         assertThat(Base64.getDecoder().decode(json.get("payload").asText())).isEqualTo(overlong);
       }
-    }
-  }
-
-  private static void produce(String topic, List<byte[]> values) {
-    try (KafkaProducer<byte[], byte[]> producer =
-        new KafkaProducer<>(
-            Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, ItStack.bootstrap()),
-            new ByteArraySerializer(),
-            new ByteArraySerializer())) {
-      for (byte[] value : values) {
-        // One partition, so the records after the pill wait on it.
-        producer.send(new ProducerRecord<>(topic, 0, null, value));
-      }
-      producer.flush();
     }
   }
 

@@ -34,6 +34,12 @@ public final class ChangeRules {
         "another Kafka cluster's offsets are not the checkpoint's",
         "source.kafkaCluster");
     put(CHECKPOINT_BREAKING, "a new reset token starts a fresh checkpoint", RESET_TOKEN);
+    // The records after the checkpoint's offsets are still in the old format: a fresh checkpoint
+    // with startingOffsets at the producers' switch is the one way to read on without dead letters.
+    put(
+        CHECKPOINT_BREAKING,
+        "records past the checkpoint are still in the old format",
+        "source.format");
     put(REFUSED, "Cassandra cannot change a table's key", "schema.primaryKey");
     put(REFUSED, "a column's type cannot change", "schema.fields[].type");
     put(REFUSED, "columns are never dropped (a renamed field drops one)", FIELD_NAME);
@@ -75,6 +81,7 @@ public final class ChangeRules {
         IN_PLACE,
         RESTART,
         "source.maxOffsetsPerTrigger",
+        "source.registry",
         "sink.cassandra.credentialsSecret",
         "sink.cassandra.writeBatch",
         "sink.cassandra.writeRetryTimeout",

@@ -13,6 +13,9 @@ import lombok.Setter;
 @ValidationRule(
     value = "!(has(self.bootstrapServers) && has(self.kafkaCluster))",
     message = "give bootstrapServers or kafkaCluster, not both")
+@ValidationRule(
+    value = "!has(self.format) || self.format != 'avro' || has(self.registry)",
+    message = "format avro needs a registry")
 @Getter
 @Setter
 public class SourceSpec {
@@ -49,4 +52,13 @@ public class SourceSpec {
           + " Default 100000.")
   @ValidationRule(value = "self > 0", message = "maxOffsetsPerTrigger must be greater than 0")
   private Long maxOffsetsPerTrigger;
+
+  @Pattern("^(json|avro)$")
+  @JsonPropertyDescription(
+      "How records are encoded: json (default), or avro in the schema registry's wire format"
+          + " (magic byte 0, 4-byte schema id, Avro binary), which needs registry.")
+  private String format;
+
+  @JsonPropertyDescription("The schema registry of an avro source.")
+  private RegistrySpec registry;
 }

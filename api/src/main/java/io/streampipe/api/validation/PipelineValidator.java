@@ -29,6 +29,7 @@ public final class PipelineValidator {
     }
     StreamingPipelineSpec defaulted = PipelineDefaults.apply(spec);
     SourceChecks.check(defaulted.getSource(), problems);
+    FormatChecks.check(defaulted.getSource(), problems);
     SchemaChecks.check(defaulted.getSchema(), problems);
     QualityChecks.check(defaulted, problems);
     SinkChecks.check(defaulted.getSink().getCassandra(), problems);

@@ -120,6 +120,14 @@ class ChangeClassifierTest {
             s -> cassandra(s).getKeyspace().getReplication().setReplicationFactor(3)),
         new Row(
             "source.maxOffsetsPerTrigger", IN_PLACE, s -> source(s).setMaxOffsetsPerTrigger(5L)),
+        new Row("source.registry", IN_PLACE, s -> source(s).setRegistry(registry())),
+        new Row(
+            "source.format",
+            CHECKPOINT_BREAKING,
+            s -> {
+              source(s).setFormat("avro");
+              source(s).setRegistry(registry());
+            }),
         new Row(
             "sink.cassandra.credentialsSecret",
             IN_PLACE,
@@ -257,5 +265,11 @@ class ChangeClassifierTest {
     IngestSpec ingest = new IngestSpec();
     ingest.setHttp(http);
     s.setIngest(ingest);
+  }
+
+  private static io.streampipe.api.v1alpha1.RegistrySpec registry() {
+    var registry = new io.streampipe.api.v1alpha1.RegistrySpec();
+    registry.setUrl("http://registry:8080/apis/ccompat/v6");
+    return registry;
   }
 }

@@ -2,13 +2,18 @@ package io.streampipe.job.plan;
 
 import io.streampipe.api.Durations;
 import io.streampipe.api.FieldType;
+import io.streampipe.api.PipelineDefaults;
+import io.streampipe.api.avro.AvroReaderSchema;
 import io.streampipe.api.cql.CqlStatements;
 import io.streampipe.api.cql.TableDefinition;
 import io.streampipe.api.deadletter.DeadLetterTopicLimit;
 import io.streampipe.api.v1alpha1.StreamingPipelineSpec;
 import io.streampipe.api.validation.ValidPipeline;
+import io.streampipe.job.avro.AvroRecordDecoder;
+import io.streampipe.job.avro.SchemaRegistryClient;
 import io.streampipe.job.validate.CompiledField;
 import io.streampipe.job.validate.RecordValidator;
+import io.streampipe.job.validate.Validated;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.List;
@@ -23,6 +28,7 @@ import java.util.List;
  *     resolve repeats by write time and no shuffle is needed
  * @param deadLetterMaxBytes the dead-letter topic's max.message.bytes: its producer's request limit
  * @param writeRetryTimeout how long a failed Cassandra write is retried before the task fails
+ * @param avro the decoder of an avro source; null for json
  */
 public record JobPlan(
     String pipeline,
@@ -38,8 +44,12 @@ public record JobPlan(
     Duration trigger,
     boolean dedupOnPrimaryKey,
     int deadLetterMaxBytes,
-    Duration writeRetryTimeout)
+    Duration writeRetryTimeout,
+    AvroRecordDecoder avro)
     implements Serializable {
+  // About 10 s of a registry that does not answer before the batch fails (and Spark retries it).
+  private static final int REGISTRY_ATTEMPTS = 5;
+  private static final Duration REGISTRY_BACKOFF = Duration.ofSeconds(1);
 
   /** The plan of a valid pipeline. */
   public static JobPlan of(ValidPipeline pipeline) {
@@ -62,7 +72,28 @@ public record JobPlan(
         java.util.Set.copyOf(spec.getQuality().getDedupKeys())
             .equals(java.util.Set.copyOf(table.primaryKey())),
         DeadLetterTopicLimit.maxMessageBytes(spec),
-        Durations.require(spec.getSink().getCassandra().getWriteRetryTimeout()));
+        Durations.require(spec.getSink().getCassandra().getWriteRetryTimeout()),
+        avroDecoder(spec, validator, table.table()));
+  }
+
+  /** The typed values of one record value, or why it is refused, in the source's format. */
+  public Validated decode(byte[] value) {
+    return avro == null ? validator.validate(value) : avro.decode(value);
+  }
+
+  private static AvroRecordDecoder avroDecoder(
+      StreamingPipelineSpec spec, RecordValidator validator, String table) {
+    if (!PipelineDefaults.FORMAT_AVRO.equals(spec.getSource().getFormat())) {
+      return null;
+    }
+    SchemaRegistryClient registry =
+        new SchemaRegistryClient(
+            spec.getSource().getRegistry().getUrl(),
+            null,
+            null,
+            REGISTRY_ATTEMPTS,
+            REGISTRY_BACKOFF);
+    return new AvroRecordDecoder(AvroReaderSchema.of(spec.getSchema(), table), validator, registry);
   }
 
   /** The largest dead-letter value that fits in one record of its topic beside this key. */

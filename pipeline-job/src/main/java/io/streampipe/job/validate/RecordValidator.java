@@ -70,6 +70,21 @@ public final class RecordValidator implements Serializable {
     return failures == null ? new Valid(values) : new Rejection(failures);
   }
 
+  /**
+   * The rules applied to values decoded elsewhere (Avro), exactly as to parsed JSON; {@code values}
+   * are in their wire form, one per declared field.
+   */
+  public Validated check(Object[] values) {
+    String[] raw = new String[fields.length];
+    for (int i = 0; i < fields.length; i++) {
+      if (values[i] != null && fields[i].allowedValues() != null) {
+        raw[i] = String.valueOf(values[i]);
+      }
+    }
+    List<Failure> failures = check(values, raw);
+    return failures == null ? new Valid(values) : new Rejection(failures);
+  }
+
   private void readObject(JsonParser parser, Object[] values, String[] raw) throws IOException {
     int next = 0;
     while (parser.nextToken() == JsonToken.FIELD_NAME) {

@@ -10,7 +10,11 @@ public enum Rule {
   PATTERN("pattern"),
   ALLOWED_VALUES("allowed_values"),
   MIN("min"),
-  MAX("max");
+  MAX("max"),
+  AVRO_MAGIC_BYTE("avro_magic_byte"),
+  UNKNOWN_SCHEMA_ID("unknown_schema_id"),
+  AVRO_DECODE("avro_decode"),
+  INCOMPATIBLE_SCHEMA("incompatible_schema");
 
   private final String label;
 

@@ -44,7 +44,7 @@ final class ValidateFunction implements MapPartitionsFunction<Row, Row> {
     byte[] value = (byte[]) record.get(KafkaSourceRow.VALUE);
     int partition = record.getInt(KafkaSourceRow.PARTITION);
     long offset = record.getLong(KafkaSourceRow.OFFSET);
-    Validated result = plan.validator().validate(value);
+    Validated result = plan.decode(value);
     Object[] row = new Object[width];
     row[ValidatedRows.AT_PARTITION] = partition;
     row[ValidatedRows.AT_OFFSET] = offset;

@@ -61,7 +61,7 @@ public final class SliceWriter implements FlatMapFunction<Iterator<InternalRow>,
       InternalRow record = records.next();
       counts.read++;
       byte[] value = KafkaSourceRow.value(record);
-      Validated result = plan.validator().validate(value);
+      Validated result = plan.decode(value);
       if (result instanceof Valid valid) {
         long writeTime = clock.next(KafkaSourceRow.timestampMicros(record));
         Object key = DedupKey.identity(valid.values(), plan.dedupKeyIndexes());

@@ -1,8 +1,6 @@
 package io.streampipe.job;
 
 import com.datastax.oss.driver.api.core.CqlSession;
-import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
-import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
 import io.streampipe.api.PipelineDefaults;
 import io.streampipe.api.PipelineDocument;
 import io.streampipe.api.cql.CqlStatements;
@@ -63,14 +61,7 @@ public final class ItStack {
 
   /** A test's session to a node: schema changes get 30 s, as they need on a busy machine. */
   public static CqlSession session(CassandraServer node) {
-    return CqlSession.builder()
-        .withConfigLoader(
-            DriverConfigLoader.programmaticBuilder()
-                .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, Duration.ofSeconds(30))
-                .build())
-        .addContactPoint(node.address())
-        .withLocalDatacenter(node.localDatacenter())
-        .build();
+    return node.testSession();
   }
 
   /** A fresh name, so tests sharing the servers never see each other's data. */

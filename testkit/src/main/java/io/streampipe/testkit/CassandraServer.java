@@ -64,6 +64,18 @@ public final class CassandraServer extends ForkedServer {
     return CassandraConfig.DATACENTER;
   }
 
+  /** A test's session to this node: schema changes get 30 s, as they need on a busy machine. */
+  public CqlSession testSession() {
+    return CqlSession.builder()
+        .withConfigLoader(
+            DriverConfigLoader.programmaticBuilder()
+                .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, Duration.ofSeconds(30))
+                .build())
+        .addContactPoint(address())
+        .withLocalDatacenter(localDatacenter())
+        .build();
+  }
+
   @Override
   Process launch(Path dir) throws Exception {
     int[] ports = FreePorts.allocate(2);

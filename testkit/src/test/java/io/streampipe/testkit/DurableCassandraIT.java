@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.DriverException;
-import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
-import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -24,7 +22,7 @@ class DurableCassandraIT {
   void aKillMidStreamLosesNoAcknowledgedWrite() throws Exception {
     try (CassandraServer node = new CassandraServer(CassandraSettings.DEFAULT.durable()).start()) {
       AtomicInteger acknowledged = new AtomicInteger();
-      try (CqlSession session = session(node)) {
+      try (CqlSession session = node.testSession()) {
         session.execute(
             "CREATE KEYSPACE durable WITH replication ="
                 + " {'class': 'SimpleStrategy', 'replication_factor': 1}");
@@ -50,23 +48,11 @@ class DurableCassandraIT {
           "DurableCassandraIT: %d sequential writes acknowledged in the %d ms before the kill%n",
           acknowledged.get(), STREAM.toMillis());
       node.restart();
-      try (CqlSession session = session(node)) {
+      try (CqlSession session = node.testSession()) {
         assertThat(session.execute("SELECT COUNT(*) FROM durable.rows").one().getLong(0))
             .as("rows acknowledged before the kill")
             .isGreaterThanOrEqualTo(acknowledged.get());
       }
     }
-  }
-
-  private static CqlSession session(CassandraServer node) {
-    // Schema changes take seconds on a busy machine; the driver's default gives them two.
-    return CqlSession.builder()
-        .withConfigLoader(
-            DriverConfigLoader.programmaticBuilder()
-                .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, Duration.ofSeconds(30))
-                .build())
-        .addContactPoint(node.address())
-        .withLocalDatacenter(node.localDatacenter())
-        .build();
   }
 }

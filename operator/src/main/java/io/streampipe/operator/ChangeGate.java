@@ -6,6 +6,7 @@ import io.streampipe.api.change.ChangeClass;
 import io.streampipe.api.change.ChangeClassifier;
 import io.streampipe.api.change.ChangeReport;
 import io.streampipe.api.v1alpha1.LastChange;
+import io.streampipe.api.v1alpha1.StreamingPipelineStatus;
 import io.streampipe.api.validation.ValidPipeline;
 import io.streampipe.operator.desired.DesiredConfigMap;
 import io.streampipe.operator.desired.ResolvedPipeline;
@@ -59,7 +60,8 @@ public final class ChangeGate {
      * The status record of this change. When nothing changed the last record stays, unless it is a
      * held change: the spec is back to the one that runs, so that change is withdrawn.
      */
-    public Optional<LastChange> lastChange(long generation, LastChange previous) {
+    public Optional<LastChange> lastChange(long generation, StreamingPipelineStatus before) {
+      LastChange previous = before == null ? null : before.getLastChange();
       if (report.changeClass() == ChangeClass.NONE) {
         boolean held = previous != null && Action.NotApplied.name().equals(previous.getAction());
         return held

@@ -13,7 +13,6 @@ import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.Workflow;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
-import io.streampipe.api.v1alpha1.LastChange;
 import io.streampipe.api.v1alpha1.StreamingPipelineStatus;
 import io.streampipe.operator.dependent.AdminTopicsDependent;
 import io.streampipe.operator.dependent.CassandraSchemaDependent;
@@ -135,7 +134,7 @@ public class PipelineReconciler
           ChangeGate.decide(SpecConfigMapDependent.lastApplied(pipeline, context), resolved);
       if (!change.applies()) {
         after = observer.held(pipeline, before, change.reason(), change.message(), context);
-        change.lastChange(generation, lastChange(before)).ifPresent(after::setLastChange);
+        change.lastChange(generation, before).ifPresent(after::setLastChange);
         return finish(pipeline, before, after, context);
       }
       context.managedWorkflowAndDependentResourceContext().put(ResolvedPipeline.class, resolved);
@@ -145,17 +144,13 @@ public class PipelineReconciler
           .reconcileManagedWorkflow()
           .throwAggregateExceptionIfErrorsPresent();
       after = observer.observe(before, resolved, generation, List.of(), context);
-      change.lastChange(generation, lastChange(before)).ifPresent(after::setLastChange);
+      change.lastChange(generation, before).ifPresent(after::setLastChange);
       UpdateControl<StreamingPipeline> control = finish(pipeline, before, after, context);
       return control.getScheduleDelay().isPresent()
           ? control
           : observer.untilStallCheck(resolved).map(d -> control.rescheduleAfter(d)).orElse(control);
     }
     return finish(pipeline, before, after, context);
-  }
-
-  private static LastChange lastChange(StreamingPipelineStatus status) {
-    return status == null ? null : status.getLastChange();
   }
 
   private Instant now() {

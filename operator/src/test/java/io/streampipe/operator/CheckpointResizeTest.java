@@ -9,6 +9,7 @@ import io.streampipe.api.v1alpha1.PipelineCondition;
 import io.streampipe.api.v1alpha1.StreamingPipelineStatus;
 import io.streampipe.operator.status.CheckpointObservation;
 import io.streampipe.operator.status.CheckpointResize;
+import io.streampipe.operator.status.IngestObservation;
 import io.streampipe.operator.status.Notices;
 import io.streampipe.operator.status.Observation;
 import io.streampipe.operator.status.StatusAggregator;
@@ -91,7 +92,8 @@ class CheckpointResizeTest {
             "in",
             "in.dlq",
             "ks.t",
-            "0");
+            "0",
+            IngestObservation.NONE);
     return StatusAggregator.aggregate(null, o, T0);
   }
 

@@ -55,21 +55,7 @@ class IngestReadyTest {
   }
 
   private static Observation with(IngestObservation ingest) {
-    Observation o = observation("RUNNING", true);
-    return new Observation(
-        o.generation(),
-        o.adminTopics(),
-        o.desiredTopics(),
-        o.topics(),
-        o.strimziInstalled(),
-        o.schema(),
-        o.checkpoint(),
-        o.job(),
-        o.topic(),
-        o.deadLetterTopic(),
-        o.table(),
-        o.ttl(),
-        ingest);
+    return observation("RUNNING", true, ingest);
   }
 
   private static Optional<Deployment> deployment(String available) {

@@ -11,6 +11,7 @@ import io.streampipe.api.v1alpha1.StreamingPipelineStatus;
 import io.streampipe.api.validation.Problem;
 import io.streampipe.operator.status.CheckpointObservation;
 import io.streampipe.operator.status.CheckpointResize;
+import io.streampipe.operator.status.IngestObservation;
 import io.streampipe.operator.status.Observation;
 import io.streampipe.operator.status.StatusAggregator;
 import java.time.Duration;
@@ -86,7 +87,8 @@ class StatusAggregatorTest {
             o.topic(),
             o.deadLetterTopic(),
             o.table(),
-            o.ttl());
+            o.ttl(),
+            IngestObservation.NONE);
     PipelineCondition topics =
         condition(StatusAggregator.aggregate(null, noStrimzi, T0), "TopicsReady");
     assertThat(topics.getStatus()).isEqualTo("False");
@@ -190,6 +192,7 @@ class StatusAggregatorTest {
         o.topic(),
         o.deadLetterTopic(),
         o.table(),
-        o.ttl());
+        o.ttl(),
+        IngestObservation.NONE);
   }
 }

@@ -8,6 +8,7 @@ import io.streampipe.api.v1alpha1.StreamingPipelineStatus;
 import io.streampipe.operator.schema.SchemaOutcome;
 import io.streampipe.operator.status.CheckpointObservation;
 import io.streampipe.operator.status.CheckpointResize;
+import io.streampipe.operator.status.IngestObservation;
 import io.streampipe.operator.status.Observation;
 import java.time.Duration;
 import java.util.List;
@@ -21,6 +22,11 @@ final class TestObservations {
   private TestObservations() {}
 
   static Observation observation(String jobState, boolean healthy) {
+    return observation(jobState, healthy, IngestObservation.NONE);
+  }
+
+  /** The same, with an ingester observed as {@code ingest}. */
+  static Observation observation(String jobState, boolean healthy, IngestObservation ingest) {
     GenericKubernetesResource topic = new GenericKubernetesResource();
     topic.setMetadata(new ObjectMetaBuilder().withName("t").withGeneration(2L).build());
     topic.setAdditionalProperty(
@@ -62,7 +68,8 @@ final class TestObservations {
         "in",
         "in.dlq",
         "ks.t",
-        "20m");
+        "20m",
+        ingest);
   }
 
   static PipelineCondition condition(StreamingPipelineStatus status, String type) {

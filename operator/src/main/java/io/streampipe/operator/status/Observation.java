@@ -36,34 +36,4 @@ public record Observation(
   public Observation {
     topics = List.copyOf(topics);
   }
-
-  /** A pipeline without an ingester. */
-  public Observation(
-      long generation,
-      Optional<TopicsOutcome> adminTopics,
-      int desiredTopics,
-      List<GenericKubernetesResource> topics,
-      boolean strimziInstalled,
-      Optional<SchemaOutcome> schema,
-      CheckpointObservation checkpoint,
-      Optional<GenericKubernetesResource> job,
-      String topic,
-      String deadLetterTopic,
-      String table,
-      String ttl) {
-    this(
-        generation,
-        adminTopics,
-        desiredTopics,
-        topics,
-        strimziInstalled,
-        schema,
-        checkpoint,
-        job,
-        topic,
-        deadLetterTopic,
-        table,
-        ttl,
-        IngestObservation.NONE);
-  }
 }

@@ -7,6 +7,8 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.streampipe.api.PipelineDefaults;
+import io.streampipe.api.v1alpha1.BudgetAction;
+import io.streampipe.api.v1alpha1.BudgetSpec;
 import io.streampipe.api.v1alpha1.PipelineProgress;
 import io.streampipe.operator.MockCluster;
 import io.streampipe.operator.StreamingPipeline;
@@ -51,17 +53,7 @@ class SuspendE2EIT {
     // Events keep arriving while the job stops.
     invalid += send(pipeline, latest, 15, 3);
     String ns = pipeline.getMetadata().getNamespace();
-    await()
-        .atMost(EndToEnd.WAIT)
-        .until(
-            () ->
-                new MockCluster(client)
-                        .sparkApplications()
-                        .inNamespace(ns)
-                        .list()
-                        .getItems()
-                        .isEmpty()
-                    && !serving(pipeline));
+    await().atMost(EndToEnd.WAIT).until(() -> applications(ns) == 0 && !serving(pipeline));
     // The status follows the deletion in the same or the next reconcile.
     await().atMost(EndToEnd.WAIT).until(() -> e2e.reason(pipeline, "Ready").equals("Suspended"));
     long rowsWhileSuspended = e2e.traffic.rows(pipeline);
@@ -98,6 +90,36 @@ class SuspendE2EIT {
         .isEqualTo(seen.getRead());
     assertThat(seen.getDeadLettered()).isLessThanOrEqualTo(total);
     assertThat(e2e.traffic.rows(pipeline)).isEqualTo(latest.size());
+  }
+
+  @Test
+  void aBurstOfBadEventsOverASuspendBudgetSuspendsThePipeline() throws Exception {
+    StreamingPipeline created = e2e.users("budget", "users");
+    BudgetSpec budget = new BudgetSpec();
+    budget.setMaxDeadLetterRatio(0.05);
+    budget.setOnExceeded(BudgetAction.Suspend);
+    created.getSpec().getQuality().setBudget(budget);
+    StreamingPipeline pipeline = e2e.create(created);
+    e2e.awaitReady(pipeline);
+    e2e.traffic.send(pipeline, Traffic.users(10, "female"));
+    await().atMost(EndToEnd.WAIT).until(() -> e2e.traffic.rows(pipeline) == 10L);
+
+    e2e.traffic.send(pipeline, Traffic.users(20, "robot"));
+    await()
+        .atMost(EndToEnd.WAIT)
+        .until(() -> e2e.reason(pipeline, "Suspended").equals("BudgetExceeded"));
+    String ns = pipeline.getMetadata().getNamespace();
+    await().atMost(EndToEnd.WAIT).until(() -> applications(ns) == 0 && !serving(pipeline));
+    assertThat(e2e.reason(pipeline, "DataQuality")).isEqualTo("BudgetExceeded");
+    assertThat(e2e.condition(pipeline, "Ready").orElseThrow().getStatus()).isEqualTo("False");
+    assertThat(e2e.traffic.count(pipeline.getSpec().getSource().getTopic().getName(), 30))
+        .as("the topic keeps every event")
+        .isEqualTo(30);
+    assertThat(e2e.traffic.rows(pipeline)).isEqualTo(10L);
+  }
+
+  private static int applications(String ns) {
+    return new MockCluster(client).sparkApplications().inNamespace(ns).list().getItems().size();
   }
 
   /**

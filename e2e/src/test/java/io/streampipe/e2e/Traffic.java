@@ -106,6 +106,19 @@ final class Traffic implements AutoCloseable {
         .getLong(0);
   }
 
+  /** Each row's key and the text of one of its columns. */
+  Map<UUID, String> column(StreamingPipeline pipeline, String column) {
+    var sink = pipeline.getSpec().getSink().getCassandra();
+    Map<UUID, String> values = new java.util.HashMap<>();
+    cql.execute(
+            "SELECT id, "
+                + column
+                + " FROM "
+                + CqlStatements.qualified(sink.getKeyspace().getName(), sink.getTable()))
+        .forEach(r -> values.put(r.getUuid("id"), r.getString(column)));
+    return values;
+  }
+
   /** The job's own figures, read from its progress endpoint. */
   PipelineProgress jobProgress(StreamingPipeline pipeline)
       throws IOException, InterruptedException {

@@ -17,12 +17,23 @@ public final class ConnectionOptions {
           "Cassandra contact points, host:port[,host:port] (default: spec.sink.cassandra.contactPoints).")
   String cassandra;
 
+  @Option(
+      names = "--registry",
+      description = "Schema registry URL of an avro source (default: spec.source.registry.url).")
+  String registry;
+
   /** Overrides for servers started here, such as the embedded ones. */
   public static ConnectionOptions of(String bootstrapServers, String cassandra) {
     ConnectionOptions options = new ConnectionOptions();
     options.bootstrapServers = bootstrapServers;
     options.cassandra = cassandra;
     return options;
+  }
+
+  /** These overrides and a registry started here. */
+  public ConnectionOptions withRegistry(String url) {
+    this.registry = url;
+    return this;
   }
 
   /** Applies the overrides to a spec, in place. */
@@ -37,6 +48,12 @@ public final class ConnectionOptions {
         && spec.getSink() != null
         && spec.getSink().getCassandra() != null) {
       spec.getSink().getCassandra().setContactPoints(CommaList.split(cassandra));
+    }
+    if (registry != null
+        && spec != null
+        && spec.getSource() != null
+        && spec.getSource().getRegistry() != null) {
+      spec.getSource().getRegistry().setUrl(registry);
     }
   }
 

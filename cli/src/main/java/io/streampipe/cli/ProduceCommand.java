@@ -1,6 +1,7 @@
 package io.streampipe.cli;
 
 import io.streampipe.api.v1alpha1.StreamingPipelineSpec;
+import io.streampipe.cli.produce.EventEncoding;
 import io.streampipe.cli.produce.EventGenerator;
 import io.streampipe.cli.produce.EventProducer;
 import java.io.PrintWriter;
@@ -50,9 +51,17 @@ final class ProduceCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "42", description = "Random seed, for repeatable runs.")
   long seed;
 
+  @Option(
+      names = "--format",
+      description =
+          "json or avro (default: the file's spec.source.format); avro registers the pipeline's"
+              + " schema under its subject and sends the registry wire format.")
+  String format;
+
   @Override
   public Integer call() {
-    StreamingPipelineSpec spec = Pipelines.validated(file.read(), connections).spec();
+    StreamingPipelineSpec spec =
+        Pipelines.validated(SourceFormats.apply(file.read(), format), connections).spec();
     String bootstrap = ConnectionOptions.bootstrapOf(spec);
     Endpoints.requireReachable("Kafka", bootstrap, 9092);
     EventGenerator generator = new EventGenerator(spec, seed, invalidRatio, duplicateRatio);
@@ -63,13 +72,14 @@ final class ProduceCommand implements Callable<Integer> {
     }
     String topic = spec.getSource().getTopic().getName();
     long started = System.nanoTime();
-    try (EventProducer producer = new EventProducer(bootstrap, topic)) {
+    try (EventProducer producer = new EventProducer(bootstrap, topic, EventEncoding.of(spec))) {
       producer.send(generator::next, count, rate, e -> {});
     }
     double seconds = (System.nanoTime() - started) / 1e9;
     out.printf(
         "sent %d events to %s in %.1f s (%.0f/s): %s%n",
         count, topic, seconds, count / seconds, generator.counts());
+    out.printf("  %s%n", generator.expectedDeadLetters());
     return 0;
   }
 }

@@ -1,5 +1,7 @@
 package io.streampipe.cli.produce;
 
+import io.streampipe.api.FieldType;
+import io.streampipe.api.PipelineDefaults;
 import io.streampipe.api.v1alpha1.FieldSpec;
 import io.streampipe.api.v1alpha1.StreamingPipelineSpec;
 import java.util.ArrayList;
@@ -40,7 +42,8 @@ public final class EventGenerator {
     this.random = new SplittableRandom(seed);
     this.invalidRatio = invalidRatio;
     this.duplicateRatio = duplicateRatio;
-    this.invalidKinds = applicableInvalidKinds();
+    this.invalidKinds =
+        applicableInvalidKinds(PipelineDefaults.FORMAT_AVRO.equals(spec.getSource().getFormat()));
     for (EventKind kind : EventKind.values()) {
       counts.put(kind, 0L);
     }
@@ -65,6 +68,22 @@ public final class EventGenerator {
   /** How many events of each kind were generated so far. */
   public Map<EventKind, Long> counts() {
     return Map.copyOf(counts);
+  }
+
+  /** The valid events and the bad ones by the dead-letter rule the job should file them under. */
+  public String expectedDeadLetters() {
+    Map<String, Long> byRule = new java.util.TreeMap<>();
+    long valid = 0;
+    for (Map.Entry<EventKind, Long> kind : counts.entrySet()) {
+      if (kind.getKey().isValid()) {
+        valid += kind.getValue();
+      } else if (kind.getValue() > 0) {
+        byRule.merge(kind.getKey().deadLetterRule(), kind.getValue(), Long::sum);
+      }
+    }
+    return String.format(
+        "valid %d (%d repeats); expected dead letters by rule: %s",
+        valid, counts.get(EventKind.DUPLICATE), byRule);
   }
 
   /**
@@ -100,6 +119,8 @@ public final class EventGenerator {
         FieldSpec target = wrongTypeTarget();
         literals.put(target.getName(), fakers.get(target.getName()).wrongTypeLiteral());
       }
+      // The frame of these is broken when it is encoded (AvroEvents); the values stay valid.
+      case NOT_WIRE_FORMAT, UNKNOWN_SCHEMA_ID, CORRUPT_AVRO -> {}
       default -> {
         FieldSpec target = ruleTarget();
         literals.put(target.getName(), fakers.get(target.getName()).ruleBreakingLiteral());
@@ -108,11 +129,19 @@ public final class EventGenerator {
     return new GeneratedEvent(key, object(literals), kind);
   }
 
-  private List<EventKind> applicableInvalidKinds() {
-    List<EventKind> kinds =
-        new ArrayList<>(List.of(EventKind.MALFORMED_JSON, EventKind.WRONG_TYPE));
-    if (fields.stream().anyMatch(FieldSpec::isRequired)) {
-      kinds.add(EventKind.MISSING_REQUIRED);
+  private List<EventKind> applicableInvalidKinds(boolean avro) {
+    List<EventKind> kinds = new ArrayList<>();
+    if (avro) {
+      kinds.addAll(AvroEvents.INVALID_KINDS);
+      // Valid Avro can carry a bad type only as a uuid string that is no uuid.
+      if (FieldType.UUID == FieldType.require(wrongTypeTarget().getType())) {
+        kinds.add(EventKind.WRONG_TYPE);
+      }
+    } else {
+      kinds.addAll(List.of(EventKind.MALFORMED_JSON, EventKind.WRONG_TYPE));
+      if (fields.stream().anyMatch(FieldSpec::isRequired)) {
+        kinds.add(EventKind.MISSING_REQUIRED);
+      }
     }
     if (ruleTarget() != null) {
       kinds.add(EventKind.RULE_VIOLATION);

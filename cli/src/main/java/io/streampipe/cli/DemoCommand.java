@@ -7,6 +7,7 @@ import io.streampipe.api.PipelineDocuments;
 import io.streampipe.api.validation.ValidPipeline;
 import io.streampipe.cli.demo.DemoSummary;
 import io.streampipe.cli.demo.Progress;
+import io.streampipe.cli.produce.EventEncoding;
 import io.streampipe.cli.produce.EventGenerator;
 import io.streampipe.cli.produce.EventProducer;
 import io.streampipe.job.PipelineJob;
@@ -14,7 +15,6 @@ import io.streampipe.job.RunningPipeline;
 import io.streampipe.job.plan.JobSettings;
 import io.streampipe.provisioning.CassandraConnection;
 import io.streampipe.provisioning.CassandraSessions;
-import io.streampipe.testkit.LocalStack;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -94,6 +94,13 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "42", description = "Random seed of the events.")
   long seed;
 
+  @Option(
+      names = "--format",
+      description =
+          "json or avro: the source format to run the demo in (default: the file's); avro starts a"
+              + " local schema registry too.")
+  String format;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = command.commandLine().getOut();
@@ -104,19 +111,18 @@ final class DemoCommand implements Callable<Integer> {
     if (file == null) {
       file = Path.of(fromApi ? "examples/users-from-api.yaml" : "examples/users-pipeline.yaml");
     }
-    PipelineDocument document = PipelineDocuments.read(file);
-    out.println("starting Kafka and Cassandra (real servers, in their own JVMs)...");
+    PipelineDocument document = SourceFormats.apply(PipelineDocuments.read(file), format);
+    if (fromApi && EmbeddedStack.readsAvro(document)) {
+      throw new UserException("--source api sends the API's JSON to the topic: use --format json");
+    }
+    out.printf(
+        "starting Kafka and Cassandra%s (real servers, in their own JVMs)...%n",
+        EmbeddedStack.readsAvro(document) ? " and a schema registry" : "");
     out.flush();
     long started = System.nanoTime();
-    try (LocalStack stack = LocalStack.start()) {
-      out.printf(
-          "  Kafka %s, Cassandra %s, ready in %.1f s%n",
-          stack.kafka().bootstrapServers(), stack.cassandra().contactPoint(), seconds(started));
-      ValidPipeline pipeline =
-          Pipelines.validated(
-              tunedForDemo(document),
-              ConnectionOptions.of(
-                  stack.kafka().bootstrapServers(), stack.cassandra().contactPoint()));
+    try (EmbeddedStack stack = EmbeddedStack.start(document)) {
+      out.printf("  %s, ready in %.1f s%n", stack.describe(), seconds(started));
+      ValidPipeline pipeline = Pipelines.validated(tunedForDemo(document), stack.connections());
       out.println("provisioning " + pipeline.name() + " from " + file + ":");
       Provisioning.provision(pipeline, out);
       if (fromApi) {
@@ -145,7 +151,9 @@ final class DemoCommand implements Callable<Integer> {
     long started = System.nanoTime();
     try (EventProducer producer =
             new EventProducer(
-                settings.bootstrapServers(), pipeline.spec().getSource().getTopic().getName());
+                settings.bootstrapServers(),
+                pipeline.spec().getSource().getTopic().getName(),
+                EventEncoding.of(pipeline.spec()));
         Progress progress = new Progress(out, events, producer::acknowledged, job::totals)) {
       producer.send(generator::next, events, rate, e -> {});
       awaitDrained(job, events);

@@ -53,7 +53,7 @@ final class RunCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = command.commandLine().getOut();
     PipelineDocument document = file.read();
-    try (LocalStack stack = embedded ? startEmbedded(out) : null) {
+    try (EmbeddedStack stack = embedded ? startEmbedded(document, out) : null) {
       ValidPipeline pipeline = Pipelines.validated(document, connections);
       Provisioning.provision(pipeline, out);
       JobSettings settings = settings(pipeline);
@@ -74,12 +74,15 @@ final class RunCommand implements Callable<Integer> {
     return 0;
   }
 
-  private LocalStack startEmbedded(PrintWriter out) {
-    out.println("starting Kafka and Cassandra...");
+  private EmbeddedStack startEmbedded(PipelineDocument document, PrintWriter out) {
+    boolean avro = EmbeddedStack.readsAvro(document);
+    out.println("starting Kafka and Cassandra" + (avro ? " and a schema registry..." : "..."));
     out.flush();
-    LocalStack stack = LocalStack.start();
+    EmbeddedStack started = EmbeddedStack.start(document);
+    LocalStack stack = started.servers();
     connections.bootstrapServers = stack.kafka().bootstrapServers();
     connections.cassandra = stack.cassandra().contactPoint();
+    connections.registry = avro ? started.registryUrl() : connections.registry;
     out.println("  Kafka bootstrap servers: " + connections.bootstrapServers);
     out.println(
         "  Cassandra contact point: "
@@ -87,7 +90,10 @@ final class RunCommand implements Callable<Integer> {
             + " (datacenter "
             + stack.cassandra().localDatacenter()
             + ")");
-    return stack;
+    if (avro) {
+      out.println("  schema registry: " + connections.registry);
+    }
+    return started;
   }
 
   private JobSettings settings(ValidPipeline pipeline) throws IOException {

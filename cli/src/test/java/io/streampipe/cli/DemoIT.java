@@ -22,6 +22,21 @@ class DemoIT {
         .contains("TTL: table default 1200 s; a sample row has 11");
   }
 
+  /**
+   * The same demo over Avro with a local registry: wire-format records, and records broken in each
+   * way the job dead-letters (not framed, unknown schema id, cut short), all accounted for.
+   */
+  @Test
+  void anAvroDemoAccountsForEveryEvent() {
+    String out = accountedDemo(11, "-f", CliRunner.EXAMPLE.toString(), "--format", "avro");
+
+    assertThat(out)
+        .contains("schema registry http://")
+        .contains("records not in the wire format dead-lettered")
+        .contains("unknown schema ids dead-lettered")
+        .contains("corrupt Avro bytes dead-lettered");
+  }
+
   /** API → ingester → Kafka → Spark → Cassandra: the ingester's edge is accounted too. */
   @Test
   void aSmallApiDemoAccountsForEveryRecord() {

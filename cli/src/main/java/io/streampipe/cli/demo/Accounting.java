@@ -18,6 +18,14 @@ public final class Accounting {
   private static final List<String> RULE_LABELS =
       List.of("pattern", "allowed_values", "min", "max");
 
+  private static final List<EventKind> AVRO_FRAMES =
+      List.of(EventKind.NOT_WIRE_FORMAT, EventKind.UNKNOWN_SCHEMA_ID, EventKind.CORRUPT_AVRO);
+  private static final Map<EventKind, String> AVRO_LABELS =
+      Map.of(
+          EventKind.NOT_WIRE_FORMAT, "records not in the wire format dead-lettered",
+          EventKind.UNKNOWN_SCHEMA_ID, "unknown schema ids dead-lettered",
+          EventKind.CORRUPT_AVRO, "corrupt Avro bytes dead-lettered");
+
   private Accounting() {}
 
   /**
@@ -108,6 +116,14 @@ public final class Accounting {
             "wrong type dead-lettered",
             count(produced, EventKind.WRONG_TYPE),
             count(deadLetters, "type")));
+    for (EventKind kind : AVRO_FRAMES) {
+      // Only where Avro frames were sent or met: a JSON run has no line for them.
+      long sentOfKind = count(produced, kind);
+      long filed = count(deadLetters, kind.deadLetterRule());
+      if (sentOfKind > 0 || filed > 0) {
+        checks.add(new Check(AVRO_LABELS.get(kind), sentOfKind, filed));
+      }
+    }
     checks.add(
         new Check(
             "rule violations dead-lettered",

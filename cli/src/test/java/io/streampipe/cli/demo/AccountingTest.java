@@ -45,6 +45,38 @@ class AccountingTest {
   }
 
   @Test
+  void anAvroRunChecksEachBrokenFrameUnderItsOwnRuleAndAJsonRunHasNoSuchLines() {
+    Map<EventKind, Long> avro =
+        Map.of(
+            EventKind.VALID, 90L,
+            EventKind.NOT_WIRE_FORMAT, 2L,
+            EventKind.UNKNOWN_SCHEMA_ID, 2L,
+            EventKind.CORRUPT_AVRO, 2L,
+            EventKind.RULE_VIOLATION, 1L);
+    PipelineTotals totals = new PipelineTotals(5, 97, 90, 0, 7);
+    // Two cut-short records filed as unknown ids: the totals agree, the rules do not.
+    Map<String, Long> deadLetters =
+        Map.of("avro_magic_byte", 2L, "unknown_schema_id", 4L, "allowed_values", 1L);
+
+    List<Check> checks = Accounting.checks(avro, totals, 90, deadLetters);
+    List<Check> json =
+        Accounting.checks(
+            produced,
+            new PipelineTotals(5, 100, 92, 2, 6),
+            90,
+            Map.of("malformed_json", 2L, "required", 1L, "type", 2L, "allowed_values", 1L));
+
+    assertThat(checks.stream().filter(c -> !c.ok()))
+        .extracting(Check::name)
+        .containsExactly("unknown schema ids dead-lettered", "corrupt Avro bytes dead-lettered");
+    assertThat(checks)
+        .extracting(Check::name)
+        .contains("records not in the wire format dead-lettered");
+    assertThat(json).extracting(Check::name).noneMatch(name -> name.contains("Avro"));
+    assertThat(json).extracting(Check::name).noneMatch(name -> name.contains("schema id"));
+  }
+
+  @Test
   void aDeadLetterUnderTheWrongRuleFails() {
     PipelineTotals totals = new PipelineTotals(5, 100, 92, 2, 6);
     Map<String, Long> deadLetters =

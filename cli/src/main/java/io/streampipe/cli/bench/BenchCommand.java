@@ -2,17 +2,13 @@ package io.streampipe.cli.bench;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import io.streampipe.api.PipelineDocument;
-import io.streampipe.api.PipelineDocuments;
 import io.streampipe.api.validation.ValidPipeline;
-import io.streampipe.cli.ConnectionOptions;
+import io.streampipe.cli.EmbeddedStack;
 import io.streampipe.cli.LocalSpark;
 import io.streampipe.cli.Pipelines;
 import io.streampipe.cli.Provisioning;
 import io.streampipe.job.plan.JobSettings;
 import io.streampipe.job.write.BatchLimits;
-import io.streampipe.provisioning.CassandraConnection;
-import io.streampipe.provisioning.CassandraSessions;
-import io.streampipe.testkit.LocalStack;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -110,6 +106,14 @@ public final class BenchCommand implements Callable<Integer> {
           "Override quality.dedupKeys, e.g. id,email to measure the shuffle path (default: the file's).")
   List<String> dedupKeys;
 
+  @Option(
+      names = "--format",
+      defaultValue = "json",
+      description =
+          "avro also drains the same rows over Avro (a local schema registry) in every run and"
+              + " prints the Avro job beside the JSON job (default ${DEFAULT-VALUE}).")
+  String format;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = command.commandLine().getOut();
@@ -121,31 +125,39 @@ public final class BenchCommand implements Callable<Integer> {
       throw new ParameterException(
           command.commandLine(), "--dedup-keys needs --latency-seconds 0: latency samples ids");
     }
-    PipelineDocument document = PipelineDocuments.read(file);
-    if (dedupKeys != null) {
-      if (document.spec().getQuality() == null) {
-        document.spec().setQuality(new io.streampipe.api.v1alpha1.QualitySpec());
-      }
-      document.spec().getQuality().setDedupKeys(dedupKeys);
-    }
+    PipelineDocument document = BenchDocuments.json(file, dedupKeys);
+    PipelineDocument avroDocument = BenchDocuments.copyIn(document, format);
     double loadBefore = Load.now();
-    out.println("starting Kafka and Cassandra...");
+    out.println(
+        "starting Kafka and Cassandra" + (avroDocument == null ? "..." : ", a registry..."));
     out.flush();
-    try (LocalStack stack = LocalStack.start()) {
-      ValidPipeline pipeline =
-          Pipelines.validated(
-              document,
-              ConnectionOptions.of(
-                  stack.kafka().bootstrapServers(), stack.cassandra().contactPoint()));
+    try (EmbeddedStack stack =
+        EmbeddedStack.start(avroDocument == null ? document : avroDocument)) {
+      ValidPipeline pipeline = Pipelines.validated(document, stack.connections());
       Provisioning.provision(pipeline, out);
       SparkSession spark = LocalSpark.start(pipeline);
-      try (CqlSession session = session(pipeline)) {
-        CpuMeter cpu = new CpuMeter(stack.cassandra().pid(), stack.kafka().pid());
-        BenchReport report = measure(pipeline, spark, session, cpu, out);
+      try (CqlSession session = BenchTable.session(pipeline)) {
+        CpuMeter cpu =
+            new CpuMeter(stack.servers().cassandra().pid(), stack.servers().kafka().pid());
+        AvroComparison avro =
+            avroDocument == null
+                ? null
+                : new AvroComparison(
+                    Pipelines.validated(avroDocument, stack.connections()),
+                    spark,
+                    this::tune,
+                    cpu,
+                    events,
+                    invalidRatio,
+                    duplicateRatio);
+        BenchReport report = measure(pipeline, spark, session, cpu, avro, out);
         report.setup(
             String.format(
                 "load average before start %.2f, at the end %.2f", loadBefore, Load.now()));
         report.print(out);
+        if (avro != null) {
+          avro.print(out);
+        }
       } finally {
         spark.stop();
       }
@@ -154,7 +166,12 @@ public final class BenchCommand implements Callable<Integer> {
   }
 
   private BenchReport measure(
-      ValidPipeline pipeline, SparkSession spark, CqlSession session, CpuMeter cpu, PrintWriter out)
+      ValidPipeline pipeline,
+      SparkSession spark,
+      CqlSession session,
+      CpuMeter cpu,
+      AvroComparison avro,
+      PrintWriter out)
       throws InterruptedException {
     BenchReport report = new BenchReport();
     BenchTable table = new BenchTable(session, pipeline);
@@ -168,12 +185,19 @@ public final class BenchCommand implements Callable<Integer> {
     report.describe(pipeline, measured, jobSettings, inFlight);
     BenchPasses passes = new BenchPasses(cpu, table, out);
     warmUp(pipeline, raw, job, table, out);
+    if (avro != null) {
+      avro.warmUp(warmUp, invalidRatio, duplicateRatio, out);
+    }
     passes.connector(connector, Workload.generate(pipeline, 1, warmUp, 0, 0), 0);
     for (int run = 1; run <= runs; run++) {
       double load = Load.now();
       // Runs alternate which side goes first, so neither always meets the warmer Cassandra.
       boolean jobFirst = run % 2 == 0;
       BenchPasses.JobRun jobRun = jobFirst ? passes.job(job, measured, run) : null;
+      // The Avro pass sits next to the JSON one, after it in even runs and before it in odd ones.
+      if (avro != null && jobFirst) {
+        avro.pass(passes, run);
+      }
       BenchPasses.RawRun single = passes.raw(raw, measured, BatchLimits.NONE, run, "raw");
       // When the job writes one row per request, the batched pass would only repeat the raw one.
       BenchPasses.RawRun batched =
@@ -182,9 +206,15 @@ public final class BenchCommand implements Callable<Integer> {
               : single;
       BenchPasses.RawRun viaConnector = passes.connector(connector, measured, run);
       if (!jobFirst) {
+        if (avro != null) {
+          avro.pass(passes, run);
+        }
         jobRun = passes.job(job, measured, run);
       }
       JobDrain.Result drained = jobRun.drained();
+      if (avro != null) {
+        avro.record(drained.validPerSecond(), single.rate(), load);
+      }
       long rows = measured.rows().size();
       report.add(
           new BenchReport.Pair(
@@ -227,13 +257,5 @@ public final class BenchCommand implements Callable<Integer> {
     BenchPasses.log(out, "warm-up raw: %,.0f rows/s", raw.write(warm.rows(), BatchLimits.NONE));
     table.truncate();
     BenchPasses.log(out, "warm-up job: %,.0f rows/s", job.drain(warm, "warmup").validPerSecond());
-  }
-
-  private static CqlSession session(ValidPipeline pipeline) {
-    var sink = pipeline.spec().getSink().getCassandra();
-    return CassandraSessions.open(
-        Provisioning.cassandra(
-            CassandraConnection.of(sink.getContactPoints(), sink.getLocalDatacenter())
-                .withRequestTimeout(Duration.ofSeconds(120))));
   }
 }

@@ -44,10 +44,14 @@ final class BenchPasses {
   }
 
   JobRun job(JobDrain job, Workload workload, int run) throws InterruptedException {
+    return job(job, workload, run, "job");
+  }
+
+  JobRun job(JobDrain job, Workload workload, int run, String label) throws InterruptedException {
     table.truncate();
     JobDrain.Result drained = job.drain(workload, "run");
     String note = table.check(drained, workload);
-    log(out, "run %d job: %,.0f rows/s (%s)", run, drained.validPerSecond(), note);
+    log(out, "run %d %s: %,.0f rows/s (%s)", run, label, drained.validPerSecond(), note);
     return new JobRun(drained, note);
   }
 

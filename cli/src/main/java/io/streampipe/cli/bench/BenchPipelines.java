@@ -20,14 +20,24 @@ import java.util.function.UnaryOperator;
 final class BenchPipelines {
   private final ValidPipeline reference;
   private final UnaryOperator<JobSettings> tuning;
+  private final String tag;
   private int runs;
 
   /**
    * @param tuning applied to the job's own settings, e.g. writes in flight
    */
   BenchPipelines(ValidPipeline reference, UnaryOperator<JobSettings> tuning) {
+    this(reference, tuning, "");
+  }
+
+  /**
+   * @param tag put before each copy's purpose in its topic's name, so two sets of copies of one
+   *     reference never share a topic
+   */
+  BenchPipelines(ValidPipeline reference, UnaryOperator<JobSettings> tuning, String tag) {
     this.reference = reference;
     this.tuning = tuning;
+    this.tag = tag;
   }
 
   /** A provisioned copy reading a new topic, with its own trigger and batch bound. */
@@ -35,7 +45,7 @@ final class BenchPipelines {
     PipelineDocument copy =
         PipelineDocuments.parse(PipelineDocuments.write(reference.document()), "bench");
     var source = copy.spec().getSource();
-    source.getTopic().setName(source.getTopic().getName() + "_" + purpose + "_" + ++runs);
+    source.getTopic().setName(source.getTopic().getName() + "_" + tag + purpose + "_" + ++runs);
     source.setStartingOffsets("earliest");
     source.setMaxOffsetsPerTrigger(maxOffsetsPerTrigger);
     copy.spec()

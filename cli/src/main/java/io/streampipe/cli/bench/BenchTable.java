@@ -4,7 +4,11 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import io.streampipe.api.cql.CqlStatements;
 import io.streampipe.api.cql.TableDefinition;
 import io.streampipe.api.validation.ValidPipeline;
+import io.streampipe.cli.Provisioning;
 import io.streampipe.cli.TableRows;
+import io.streampipe.provisioning.CassandraConnection;
+import io.streampipe.provisioning.CassandraSessions;
+import java.time.Duration;
 
 /** The pipeline's table as the benchmark uses it: emptied between runs, counted after a job run. */
 final class BenchTable {
@@ -50,5 +54,14 @@ final class BenchTable {
 
   private String qualified() {
     return CqlStatements.qualified(table.keyspace(), table.table());
+  }
+
+  /** A session to the pipeline's Cassandra with a timeout long enough for TRUNCATE under load. */
+  static CqlSession session(ValidPipeline pipeline) {
+    var sink = pipeline.spec().getSink().getCassandra();
+    return CassandraSessions.open(
+        Provisioning.cassandra(
+            CassandraConnection.of(sink.getContactPoints(), sink.getLocalDatacenter())
+                .withRequestTimeout(Duration.ofSeconds(120))));
   }
 }

@@ -1,6 +1,7 @@
 package io.streampipe.cli.bench;
 
 import io.streampipe.api.validation.ValidPipeline;
+import io.streampipe.cli.produce.EventEncoding;
 import io.streampipe.cli.produce.EventProducer;
 import io.streampipe.cli.produce.GeneratedEvent;
 import io.streampipe.job.PipelineJob;
@@ -72,7 +73,10 @@ final class JobDrain {
   private static void preload(String bootstrap, ValidPipeline pipeline, Workload workload) {
     Iterator<GeneratedEvent> events = workload.events().iterator();
     try (EventProducer producer =
-        new EventProducer(bootstrap, pipeline.spec().getSource().getTopic().getName())) {
+        new EventProducer(
+            bootstrap,
+            pipeline.spec().getSource().getTopic().getName(),
+            EventEncoding.of(pipeline.spec()))) {
       producer.send(events::next, workload.events().size(), 0, e -> {});
     }
   }

@@ -5,6 +5,7 @@ import io.streampipe.api.Durations;
 import io.streampipe.api.cql.CqlStatements;
 import io.streampipe.api.cql.TableDefinition;
 import io.streampipe.api.validation.ValidPipeline;
+import io.streampipe.cli.produce.EventEncoding;
 import io.streampipe.cli.produce.EventGenerator;
 import io.streampipe.cli.produce.EventKind;
 import io.streampipe.cli.produce.EventProducer;
@@ -79,7 +80,9 @@ final class LatencyRun {
     long[] index = {0};
     try (EventProducer producer =
         new EventProducer(
-            settings.bootstrapServers(), pipeline.spec().getSource().getTopic().getName())) {
+            settings.bootstrapServers(),
+            pipeline.spec().getSource().getTopic().getName(),
+            EventEncoding.of(pipeline.spec()))) {
       producer.send(
           generator::next,
           total,

@@ -55,15 +55,27 @@ public class PipelineCleanup {
     return events;
   }
 
-  public DeleteControl apply(StreamingPipeline pipeline, KubernetesClient client) {
+  /**
+   * @param namesTaken whether an earlier pipeline holds a topic or the table this one names (see
+   *     {@link NameClaims}): then they are the other pipeline's data and kept whatever the policy
+   */
+  public DeleteControl apply(
+      StreamingPipeline pipeline, KubernetesClient client, boolean namesTaken) {
     boolean delete =
         pipeline.getSpec() != null
             && PipelineDefaults.apply(pipeline.getSpec()).getDeletionPolicy()
                 == DeletionPolicy.Delete;
     String namespace = pipeline.getMetadata().getNamespace();
     String name = pipeline.getMetadata().getName();
+    if (delete && namesTaken) {
+      events.normal(
+          pipeline,
+          "DataKept",
+          "topics and table kept: a pipeline created before this one names them");
+    }
+    boolean deleteData = delete && !namesTaken;
     var topics = kafkaTopics(client, namespace, name);
-    topics.forEach(topic -> release(topic, delete, pipeline));
+    topics.forEach(topic -> release(topic, deleteData, pipeline));
     release(
         client
             .persistentVolumeClaims()
@@ -71,7 +83,7 @@ public class PipelineCleanup {
             .withName(Names.checkpointClaim(name)),
         delete,
         pipeline);
-    if (!delete) {
+    if (!deleteData) {
       LOG.info(
           "pipeline={}/{} deleted policy=Retain topics={} kept", namespace, name, topics.size());
       return DeleteControl.defaultDelete();

@@ -14,6 +14,7 @@ import io.javaoperatorsdk.operator.api.reconciler.Workflow;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.streampipe.api.v1alpha1.StreamingPipelineStatus;
+import io.streampipe.api.validation.Problem;
 import io.streampipe.operator.dependent.AdminTopicsDependent;
 import io.streampipe.operator.dependent.CassandraSchemaDependent;
 import io.streampipe.operator.dependent.CheckpointClaimDependent;
@@ -28,16 +29,17 @@ import io.streampipe.operator.desired.ResolvedPipeline;
 import io.streampipe.operator.progress.ProgressPolling;
 import io.streampipe.operator.source.KafkaClusters;
 import io.streampipe.operator.source.OptionalApis;
+import io.streampipe.operator.status.ClaimBinding;
 import io.streampipe.operator.status.Reason;
 import io.streampipe.operator.status.ReconcileFailure;
 import io.streampipe.operator.status.StatusAggregator;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -96,13 +98,14 @@ public class PipelineReconciler
     implements Reconciler<StreamingPipeline>, Cleaner<StreamingPipeline> {
   public static final String NAME = "streamingpipeline";
   private static final Logger LOG = LoggerFactory.getLogger(PipelineReconciler.class);
-  private static final Duration CLAIM_POLL = Duration.ofSeconds(30);
 
   private final OperatorConfig config;
   private final OptionalApis apis;
   private final PipelineCleanup cleanup;
   private final Clock clock;
   private final PipelineObserver observer;
+  // The primary cache's index, once the controller has its event sources.
+  private Function<String, List<StreamingPipeline>> claimHolders = key -> List.of();
 
   public PipelineReconciler(
       OperatorConfig config, OptionalApis apis, PipelineCleanup cleanup, Clock clock) {
@@ -120,14 +123,19 @@ public class PipelineReconciler
     long generation = pipeline.getMetadata().getGeneration();
     OperatorChecks.Checked checked =
         OperatorChecks.check(pipeline, config, publishedBootstrap(context));
+    List<Problem> problems =
+        checked
+            .resolved()
+            .map(r -> NameClaims.taken(pipeline, r.spec(), claimHolders))
+            .orElse(checked.problems());
     StreamingPipelineStatus after;
-    if (checked.resolved().isEmpty()) {
+    if (!problems.isEmpty()) {
       LOG.info(
           "pipeline={}/{} invalid_spec problems={}",
           namespace(pipeline),
           name(pipeline),
-          checked.problems().size());
-      after = observer.invalid(pipeline, before, checked.problems(), context);
+          problems.size());
+      after = observer.invalid(pipeline, before, problems, context);
     } else {
       ResolvedPipeline resolved = checked.resolved().get();
       ChangeGate.Decision change =
@@ -173,6 +181,9 @@ public class PipelineReconciler
   @Override
   public List<EventSource<?, StreamingPipeline>> prepareEventSources(
       EventSourceContext<StreamingPipeline> context) {
+    var pipelines = context.getPrimaryCache();
+    pipelines.addIndexer(NameClaims.INDEX, NameClaims::keys);
+    claimHolders = key -> pipelines.byIndex(NameClaims.INDEX, key);
     List<EventSource<?, StreamingPipeline>> sources = new ArrayList<>();
     sources.add(ProgressPolling.eventSource(context, config));
     // Without the Kafka CRD an informer on it would never sync and the operator never start.
@@ -186,15 +197,6 @@ public class PipelineReconciler
       StreamingPipelineStatus after,
       Context<StreamingPipeline> context) {
     cleanup.events().onTransitions(pipeline, before, after);
-    // A claim that has not bound has no event to wake us when its grace runs out, nor when the
-    // cluster records why it does not bind.
-    boolean claimUnbound =
-        after.getConditions().stream()
-            .anyMatch(
-                c ->
-                    StatusAggregator.CHECKPOINT_READY.equals(c.getType())
-                        && (Reason.CheckpointPending.name().equals(c.getReason())
-                            || Reason.CheckpointNotBound.name().equals(c.getReason())));
     UpdateControl<StreamingPipeline> control;
     if (StatusAggregator.changed(before, after)) {
       pipeline.setStatus(after);
@@ -202,12 +204,9 @@ public class PipelineReconciler
     } else {
       control = UpdateControl.noUpdate();
     }
-    if (claimUnbound) {
-      Duration grace = config.checkpointBindGrace();
-      return control.rescheduleAfter(
-          grace.compareTo(CLAIM_POLL) < 0 ? grace.plusSeconds(1) : CLAIM_POLL);
-    }
-    return control;
+    return ClaimBinding.recheckAfter(after, config.checkpointBindGrace())
+        .map(delay -> control.rescheduleAfter(delay))
+        .orElse(control);
   }
 
   @Override
@@ -234,7 +233,8 @@ public class PipelineReconciler
 
   @Override
   public DeleteControl cleanup(StreamingPipeline pipeline, Context<StreamingPipeline> context) {
-    DeleteControl control = cleanup.apply(pipeline, context.getClient());
+    DeleteControl control =
+        cleanup.apply(pipeline, context.getClient(), NameClaims.anyTaken(pipeline, claimHolders));
     if (control.isRemoveFinalizer()) {
       observer.forget(pipeline);
     }

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.streampipe.api.v1alpha1.DeletionPolicy;
+import io.streampipe.operator.desired.Labels;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -41,6 +42,51 @@ class DeletionPolicyIT extends OperatorAgainstMockServer {
     assertThat(operator.claim(ns, "orders")).isNull();
     assertThat(operator.cassandra.executed())
         .contains("DROP TABLE IF EXISTS \"spark_streams\".\"orders\"");
+  }
+
+  @Test
+  void aSecondPipelineOnTheSameTopicIsRefusedAndItsDeletionTakesNothing() {
+    String ns = "shared";
+    createOrdersWithCredentials(ns);
+    StreamingPipeline copy = TestPipelines.users(ns, "orders-copy");
+    copy.getSpec().getSource().getTopic().setName("orders");
+    copy.getSpec().getSink().getCassandra().setTable("orders");
+    copy.getSpec().setDeletionPolicy(DeletionPolicy.Delete);
+    client.resource(copy).create();
+
+    await()
+        .atMost(OperatorFixture.WAIT)
+        .until(() -> "False".equals(operator.status(ns, "orders-copy", "SpecValid")));
+    assertThat(operator.condition(ns, "orders-copy", "SpecValid").orElseThrow().getMessage())
+        .contains(
+            "spec.source.topic.name: 'orders' belongs to pipeline orders, created first",
+            "spec.sink.cassandra.table: 'spark_streams.orders' belongs to pipeline orders");
+    String owner =
+        client
+            .resources(StreamingPipeline.class)
+            .inNamespace(ns)
+            .withName("orders")
+            .get()
+            .getMetadata()
+            .getUid();
+    assertThat(operator.cluster.topics().inNamespace(ns).withName("orders").get())
+        .satisfies(
+            topic -> {
+              assertThat(topic.getMetadata().getLabels()).containsEntry(Labels.PIPELINE, "orders");
+              assertThat(topic.getMetadata().getOwnerReferences())
+                  .extracting(o -> o.getUid())
+                  .containsExactly(owner);
+            });
+
+    int statements = operator.cassandra.executed().size();
+    operator.delete(ns, "orders-copy");
+
+    assertThat(operator.cluster.topics().inNamespace(ns).list().getItems()).hasSize(2);
+    assertThat(
+            operator.cassandra.executed().subList(statements, operator.cassandra.executed().size()))
+        .as("the table is the first pipeline's")
+        .noneMatch(s -> s.contains("DROP TABLE IF EXISTS \"spark_streams\".\"orders\""));
+    assertThat(operator.status(ns, "orders", "SpecValid")).isEqualTo("True");
   }
 
   @Test

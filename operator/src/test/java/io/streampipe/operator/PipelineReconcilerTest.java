@@ -3,27 +3,16 @@ package io.streampipe.operator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
-import io.fabric8.kubernetes.api.model.PersistentVolumeClaimStatus;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.streampipe.api.v1alpha1.FieldSpec;
 import io.streampipe.api.v1alpha1.PipelineCondition;
 import io.streampipe.api.v1alpha1.PipelineProgress;
 import io.streampipe.operator.dependent.SparkApplicationDependent;
 import io.streampipe.operator.desired.DesiredCheckpointClaim;
-import io.streampipe.operator.desired.DesiredSparkApplication;
 import io.streampipe.operator.desired.ResolvedPipeline;
 import io.streampipe.operator.progress.ProgressObservation;
-import io.streampipe.operator.schema.SchemaService;
-import io.streampipe.operator.source.OptionalApis;
-import io.streampipe.operator.topics.InMemoryTopicAdmins;
-import io.streampipe.operator.topics.TopicService;
-import io.streampipe.provisioning.InMemorySchemaProvisioner;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -33,17 +22,12 @@ import org.junit.jupiter.api.Test;
  * workflow's dependents left in the caches; assertions on the returned control and the status.
  */
 class PipelineReconcilerTest {
-  static final Instant T0 = Instant.parse("2026-01-05T10:00:00Z");
+  static final Instant T0 = ReconcilerFixture.T0;
   static final Instant LATER = T0.plusSeconds(90);
 
-  final OperatorConfig config = OperatorConfig.defaults();
-  final OptionalApis noStrimzi = new OptionalApis(Optional.empty(), Optional.empty(), false);
-  final InMemorySchemaProvisioner cassandra = new InMemorySchemaProvisioner();
-  final SchemaService schemas = new SchemaService(connection -> cassandra);
-  final TopicService topics = new TopicService(new InMemoryTopicAdmins());
-  final RecordedEvents events = new RecordedEvents();
-  final StreamingPipeline pipeline =
-      TestPipelines.stored(TestPipelines.withServers("streams", "users", "kafka:9092"));
+  final ReconcilerFixture fixture = new ReconcilerFixture();
+  final StreamingPipeline pipeline = fixture.pipeline;
+  final RecordedEvents events = fixture.events;
 
   @Test
   void allPartsReadyPatchesAReadyStatus() {
@@ -76,7 +60,7 @@ class PipelineReconcilerTest {
 
   @Test
   void readyPartsWithoutAProgressReadAreNotReady() {
-    reconcile(partsReady(), T0);
+    reconcile(fixture.partsReady(), T0);
 
     // No progress endpoint has been read in this context: unknown, never assumed.
     assertThat(condition("Progressing").getReason()).isEqualTo("ProgressUnknown");
@@ -104,12 +88,7 @@ class PipelineReconcilerTest {
 
   @Test
   void aMissingJobIsNotReadyAndSaysWhy() {
-    ResolvedPipeline resolved = resolved();
-    TestContext context =
-        new TestContext(pipeline)
-            .with(topics.apply(resolved))
-            .with(schemas.apply(resolved, Optional.empty()))
-            .with(bound(DesiredCheckpointClaim.build(resolved)));
+    TestContext context = fixture.partsWithoutJob();
 
     UpdateControl<StreamingPipeline> control = reconcile(context, T0);
 
@@ -125,15 +104,15 @@ class PipelineReconcilerTest {
 
   @Test
   void anUnboundClaimWithinItsGraceIsPolledAgain() {
-    ResolvedPipeline resolved = resolved();
+    ResolvedPipeline resolved = fixture.resolved();
     PersistentVolumeClaim pending = DesiredCheckpointClaim.build(resolved);
     pending.getMetadata().setCreationTimestamp(T0.toString());
     TestContext context =
         new TestContext(pipeline)
-            .with(topics.apply(resolved))
-            .with(schemas.apply(resolved, Optional.empty()))
+            .with(fixture.topics.apply(resolved))
+            .with(fixture.schemas.apply(resolved, Optional.empty()))
             .with(pending)
-            .with(SparkApplicationDependent.NAME, running(resolved));
+            .with(SparkApplicationDependent.NAME, ReconcilerFixture.running(resolved));
 
     UpdateControl<StreamingPipeline> control = reconcile(context, T0);
 
@@ -149,14 +128,14 @@ class PipelineReconcilerTest {
     pipeline.getSpec().getSink().getCassandra().setTtl("forever");
     pipeline.getSpec().getSchema().getFields().add(new FieldSpec("bad name", "text", false));
     pipeline.getMetadata().setGeneration(2L);
-    int ddl = cassandra.executed().size();
+    int ddl = fixture.cassandra.executed().size();
     TestContext invalid = new TestContext(pipeline);
 
     UpdateControl<StreamingPipeline> refused = reconcile(invalid, LATER);
 
     assertThat(refused.isPatchStatus()).isTrue();
     assertThat(invalid.workflowRuns()).as("only a valid spec reaches the workflow").isZero();
-    assertThat(cassandra.executed()).hasSize(ddl);
+    assertThat(fixture.cassandra.executed()).hasSize(ddl);
     assertThat(condition("Ready").getReason()).isEqualTo("InvalidSpec");
     assertThat(condition("Ready").getMessage()).contains("spec.sink.cassandra.ttl", "bad name");
     assertThat(condition("JobRunning").getStatus())
@@ -175,27 +154,17 @@ class PipelineReconcilerTest {
     assertThat(events.recorded()).hasSize(2);
   }
 
+  /** Each call by a new reconciler, as after an operator restart: no memory of earlier reads. */
   private UpdateControl<StreamingPipeline> reconcile(TestContext context, Instant now) {
-    Clock clock = Clock.fixed(now, ZoneOffset.UTC);
-    PipelineCleanup cleanup =
-        new PipelineCleanup(config, noStrimzi.topicVersion(), schemas, topics, events);
-    return new PipelineReconciler(config, noStrimzi, cleanup, clock).reconcile(pipeline, context);
+    fixture.at(now);
+    return fixture.restarted().reconcile(context);
   }
 
   /** What the dependents leave once every part is there: the fakes' and the cluster's answers. */
   private TestContext everyPartReady() {
-    return partsReady()
-        .with(ProgressObservation.answered("http://users-driver/progress", batchDone()));
-  }
-
-  /** The same before the job's progress was read. */
-  private TestContext partsReady() {
-    ResolvedPipeline resolved = resolved();
-    return new TestContext(pipeline)
-        .with(topics.apply(resolved))
-        .with(schemas.apply(resolved, Optional.empty()))
-        .with(bound(DesiredCheckpointClaim.build(resolved)))
-        .with(SparkApplicationDependent.NAME, running(resolved));
+    return fixture
+        .partsReady()
+        .with(ProgressObservation.answered(ReconcilerFixture.PROGRESS_URL, batchDone()));
   }
 
   /** The job's answer: it runs generation 1 and has completed a batch. */
@@ -207,27 +176,7 @@ class PipelineReconcilerTest {
     return progress;
   }
 
-  private ResolvedPipeline resolved() {
-    return OperatorChecks.check(pipeline, config, Optional.empty()).resolved().orElseThrow();
-  }
-
-  private static PersistentVolumeClaim bound(PersistentVolumeClaim claim) {
-    claim.setStatus(new PersistentVolumeClaimStatus());
-    claim.getStatus().setPhase("Bound");
-    return claim;
-  }
-
-  /** The SparkApplication as the Spark operator reports it once the driver runs. */
-  private static GenericKubernetesResource running(ResolvedPipeline resolved) {
-    GenericKubernetesResource app = DesiredSparkApplication.build(resolved);
-    app.setAdditionalProperty("status", Map.of("applicationState", Map.of("state", "RUNNING")));
-    return app;
-  }
-
   private PipelineCondition condition(String type) {
-    return pipeline.getStatus().getConditions().stream()
-        .filter(c -> type.equals(c.getType()))
-        .findFirst()
-        .orElseThrow();
+    return fixture.condition(type);
   }
 }

@@ -2,28 +2,16 @@ package io.streampipe.operator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.streampipe.api.v1alpha1.BudgetAction;
 import io.streampipe.api.v1alpha1.BudgetSpec;
 import io.streampipe.api.v1alpha1.PipelineCondition;
 import io.streampipe.api.v1alpha1.PipelineProgress;
 import io.streampipe.operator.dependent.SparkApplicationDependent;
-import io.streampipe.operator.desired.DesiredCheckpointClaim;
-import io.streampipe.operator.desired.DesiredSparkApplication;
-import io.streampipe.operator.desired.ResolvedPipeline;
 import io.streampipe.operator.progress.ProgressObservation;
-import io.streampipe.operator.schema.SchemaService;
-import io.streampipe.operator.source.OptionalApis;
-import io.streampipe.operator.topics.InMemoryTopicAdmins;
-import io.streampipe.operator.topics.TopicService;
-import io.streampipe.provisioning.InMemorySchemaProvisioner;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
+import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,38 +20,9 @@ import org.junit.jupiter.api.Test;
  * SparkApplication's precondition, the status, the Events, and no write when nothing changed.
  */
 class SuspendReconcileTest {
-  static final Instant T0 = Instant.parse("2026-01-05T10:00:00Z");
-
-  final OperatorConfig config = OperatorConfig.defaults();
-  final OptionalApis noStrimzi = new OptionalApis(Optional.empty(), Optional.empty(), false);
-  final InMemorySchemaProvisioner cassandra = new InMemorySchemaProvisioner();
-  final SchemaService schemas = new SchemaService(connection -> cassandra);
-  final TopicService topics = new TopicService(new InMemoryTopicAdmins());
-  final RecordedEvents events = new RecordedEvents();
-  final StreamingPipeline pipeline =
-      TestPipelines.stored(TestPipelines.withServers("streams", "users", "kafka:9092"));
-  Instant now = T0;
-  final PipelineReconciler reconciler =
-      new PipelineReconciler(
-          config,
-          noStrimzi,
-          new PipelineCleanup(config, noStrimzi.topicVersion(), schemas, topics, events),
-          new Clock() {
-            @Override
-            public ZoneOffset getZone() {
-              return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-              return this;
-            }
-
-            @Override
-            public Instant instant() {
-              return now;
-            }
-          });
+  final ReconcilerFixture fixture = new ReconcilerFixture();
+  final StreamingPipeline pipeline = fixture.pipeline;
+  final RecordedEvents events = fixture.events;
 
   @Test
   void suspendStopsTheJobSaysSoOnceAndResumeStartsItAgain() {
@@ -84,7 +43,7 @@ class SuspendReconcileTest {
     assertThat(condition("CheckpointReady").getStatus()).isEqualTo("True");
     assertThat(events.recorded()).containsExactly("Normal Ready", "Normal Suspended");
 
-    now = now.plusSeconds(60);
+    fixture.advance(Duration.ofSeconds(60));
     assertThat(reconcile(context(false, null)).isNoUpdate()).as("nothing changed").isTrue();
     assertThat(events.recorded()).hasSize(2);
 
@@ -105,7 +64,7 @@ class SuspendReconcileTest {
     reconcile(context(true, progress(1_000, 10, 10)));
     assertThat(condition("DataQuality").getReason()).isEqualTo("WithinBudget");
 
-    now = now.plusSeconds(30);
+    fixture.advance(Duration.ofSeconds(30));
     TestContext burst = context(true, progress(1_100, 60, 60));
     reconcile(burst);
 
@@ -121,7 +80,7 @@ class SuspendReconcileTest {
     assertThat(events.recorded()).containsExactly("Normal Ready", "Warning BudgetExceeded");
 
     reconcile(context(false, null));
-    now = now.plusSeconds(600);
+    fixture.advance(Duration.ofSeconds(600));
     TestContext later = context(false, null);
     assertThat(reconcile(later).isNoUpdate()).as("the suspension holds, unchanged").isTrue();
     assertThat(jobWanted(later)).isFalse();
@@ -139,7 +98,7 @@ class SuspendReconcileTest {
   void aBurstOverAWarnBudgetOnlySaysSoAndIsNotReady() {
     edit(p -> p.getSpec().getQuality().setBudget(budget(BudgetAction.Warn)));
     reconcile(context(true, progress(1_000, 10, 10)));
-    now = now.plusSeconds(30);
+    fixture.advance(Duration.ofSeconds(30));
     TestContext burst = context(true, progress(1_100, 60, 60));
     reconcile(burst);
 
@@ -150,7 +109,7 @@ class SuspendReconcileTest {
         .noneMatch(c -> c.getType().equals("Suspended"));
     assertThat(events.recorded()).containsExactly("Normal Ready", "Warning BudgetExceeded");
 
-    now = now.plusSeconds(660);
+    fixture.advance(Duration.ofSeconds(660));
     reconcile(context(true, progress(2_100, 60, 60)));
 
     assertThat(condition("DataQuality").getReason()).isEqualTo("WithinBudget");
@@ -161,14 +120,11 @@ class SuspendReconcileTest {
   }
 
   private UpdateControl<StreamingPipeline> reconcile(TestContext context) {
-    UpdateControl<StreamingPipeline> control = reconciler.reconcile(pipeline, context);
-    control.getResource().ifPresent(p -> pipeline.setStatus(p.getStatus()));
-    return control;
+    return fixture.reconcile(context);
   }
 
-  private void edit(java.util.function.Consumer<StreamingPipeline> change) {
-    change.accept(pipeline);
-    pipeline.getMetadata().setGeneration(pipeline.getMetadata().getGeneration() + 1);
+  private void edit(Consumer<StreamingPipeline> change) {
+    fixture.edit(change);
   }
 
   /**
@@ -176,28 +132,18 @@ class SuspendReconcileTest {
    * or deleted.
    */
   private TestContext context(boolean jobRunning, PipelineProgress read) {
-    ResolvedPipeline resolved =
-        OperatorChecks.check(pipeline, config, Optional.empty()).resolved().orElseThrow();
-    PersistentVolumeClaim claim = DesiredCheckpointClaim.build(resolved);
-    claim.setStatus(new io.fabric8.kubernetes.api.model.PersistentVolumeClaimStatus());
-    claim.getStatus().setPhase("Bound");
-    TestContext context =
-        new TestContext(pipeline)
-            .with(topics.apply(resolved))
-            .with(schemas.apply(resolved, Optional.empty()))
-            .with(claim);
     if (jobRunning) {
-      GenericKubernetesResource app = DesiredSparkApplication.build(resolved);
-      app.setAdditionalProperty("status", Map.of("applicationState", Map.of("state", "RUNNING")));
-      context.with(SparkApplicationDependent.NAME, app);
       // A running job has restarted on the spec's current generation and completed a batch.
       PipelineProgress answer = read == null ? progress(0, 0, 0) : read;
       answer.setGeneration(pipeline.getMetadata().getGeneration());
-      context.with(ProgressObservation.answered("http://users-driver/progress", answer));
-    } else if (read != null) {
-      context.with(ProgressObservation.answered("http://users-driver/progress", read));
+      return fixture
+          .partsReady()
+          .with(ProgressObservation.answered(ReconcilerFixture.PROGRESS_URL, answer));
     }
-    return context;
+    TestContext context = fixture.partsWithoutJob();
+    return read == null
+        ? context
+        : context.with(ProgressObservation.answered(ReconcilerFixture.PROGRESS_URL, read));
   }
 
   private boolean jobWanted(TestContext context) {
@@ -222,9 +168,6 @@ class SuspendReconcileTest {
   }
 
   private PipelineCondition condition(String type) {
-    return pipeline.getStatus().getConditions().stream()
-        .filter(c -> type.equals(c.getType()))
-        .findFirst()
-        .orElseThrow();
+    return fixture.condition(type);
   }
 }

@@ -2,17 +2,38 @@ package io.streampipe.operator.status;
 
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
+import io.streampipe.api.v1alpha1.StreamingPipelineStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /** Whether a checkpoint claim still waiting to bind has waited too long, and what it waits for. */
 public final class ClaimBinding {
   private static final int EVENTS_SHOWN = 3;
+  private static final Duration CLAIM_POLL = Duration.ofSeconds(30);
 
   private ClaimBinding() {}
+
+  /**
+   * When to look again at a pipeline whose checkpoint claim has not bound: no event wakes the
+   * reconciler when the claim's grace runs out, nor when the cluster records why it does not bind.
+   */
+  public static Optional<Duration> recheckAfter(StreamingPipelineStatus status, Duration grace) {
+    boolean unbound =
+        status.getConditions().stream()
+            .anyMatch(
+                c ->
+                    StatusAggregator.CHECKPOINT_READY.equals(c.getType())
+                        && (Reason.CheckpointPending.name().equals(c.getReason())
+                            || Reason.CheckpointNotBound.name().equals(c.getReason())));
+    if (!unbound) {
+      return Optional.empty();
+    }
+    return Optional.of(grace.compareTo(CLAIM_POLL) < 0 ? grace.plusSeconds(1) : CLAIM_POLL);
+  }
 
   /** The claim's phase; a claim the API server has not given a status yet is Pending. */
   static String phase(PersistentVolumeClaim claim) {

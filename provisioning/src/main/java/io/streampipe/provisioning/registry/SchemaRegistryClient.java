@@ -99,10 +99,11 @@ public final class SchemaRegistryClient implements Serializable {
   /** Sets the subject's compatibility level, e.g. BACKWARD. */
   public void setCompatibility(String subject, String level) {
     send(
-        "PUT",
-        "/config" + subjectPath(subject),
-        JSON.createObjectNode().put("compatibility", level).toString(),
-        "compatibility level of " + subject);
+            "PUT",
+            "/config/" + encoded(subject),
+            JSON.createObjectNode().put("compatibility", level).toString(),
+            "compatibility level of " + subject)
+        .orElseThrow(() -> unavailable("subject " + subject, "no such subject to configure", null));
   }
 
   private Optional<JsonNode> get(String path, String what) {
@@ -175,7 +176,11 @@ public final class SchemaRegistryClient implements Serializable {
   }
 
   private static String subjectPath(String subject) {
-    return "/subjects/" + URLEncoder.encode(subject, StandardCharsets.UTF_8);
+    return "/subjects/" + encoded(subject);
+  }
+
+  private static String encoded(String subject) {
+    return URLEncoder.encode(subject, StandardCharsets.UTF_8);
   }
 
   private static String schemaBody(String schema) {

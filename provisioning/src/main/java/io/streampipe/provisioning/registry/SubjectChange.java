@@ -57,11 +57,32 @@ public record SubjectChange(
       return new SubjectChange(Action.NEW_VERSION, subject, schema, latest, List.of());
     }
     List<String> refused = new ArrayList<>(BackwardCheck.problems(latest.get().schema(), schema));
-    refused.addAll(answer.messages());
+    answer.messages().stream().filter(m -> !refused.contains(m)).forEach(refused::add);
     if (refused.isEmpty()) {
       refused.add("the registry refuses it under the subject's compatibility level");
     }
     return new SubjectChange(Action.REFUSED, subject, schema, latest, refused);
+  }
+
+  /**
+   * The change between two specs' subjects without a registry, for a plan against a file: the
+   * applied spec's schema stands for the latest version and BACKWARD is checked locally.
+   */
+  public static SubjectChange betweenSpecs(
+      Optional<PipelineSubject> applied, PipelineSubject next) {
+    Optional<RegisteredSchema> latest =
+        applied
+            .filter(a -> a.subject().equals(next.subject()))
+            .filter(a -> a.registry().getUrl().equals(next.registry().getUrl()))
+            .map(a -> new RegisteredSchema(a.subject(), 0, 0, a.schema()));
+    return decide(
+        next.subject(),
+        next.schema(),
+        latest,
+        schema -> {
+          List<String> problems = BackwardCheck.problems(latest.orElseThrow().schema(), schema);
+          return new Compatibility(problems.isEmpty(), problems);
+        });
   }
 
   public boolean isRefused() {

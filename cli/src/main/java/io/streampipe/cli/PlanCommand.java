@@ -117,10 +117,7 @@ final class PlanCommand implements Callable<Integer> {
   private static Optional<SubjectChange> subject(ValidPipeline next) {
     try {
       return PipelineSubject.of(next.spec())
-          .map(
-              s ->
-                  SubjectRegistrar.connect(s.registry().getUrl(), Provisioning.registryLogin())
-                      .plan(s));
+          .map(s -> SubjectRegistrar.connect(s.url(), Provisioning.registryLogin()).plan(s));
     } catch (RegistryUnavailableException e) {
       throw new UserException(e.getMessage());
     }

@@ -103,6 +103,7 @@ public class PipelineReconciler
   private final PipelineCleanup cleanup;
   private final Clock clock;
   private final PipelineObserver observer;
+  private final RegistryGate registry = new RegistryGate();
 
   public PipelineReconciler(
       OperatorConfig config, OptionalApis apis, PipelineCleanup cleanup, Clock clock) {
@@ -130,11 +131,16 @@ public class PipelineReconciler
       after = observer.invalid(pipeline, before, checked.problems(), context);
     } else {
       ResolvedPipeline resolved = checked.resolved().get();
-      ChangeGate.Decision change =
-          ChangeGate.decide(SpecConfigMapDependent.lastApplied(pipeline, context), resolved);
+      Optional<String> lastApplied = SpecConfigMapDependent.lastApplied(pipeline, context);
+      ChangeGate.Decision change = ChangeGate.decide(lastApplied, resolved);
       if (!change.applies()) {
         after = observer.held(pipeline, before, change.reason(), change.message(), context);
         change.lastChange(generation, before).ifPresent(after::setLastChange);
+        return finish(pipeline, before, after, context);
+      }
+      Optional<RegistryGate.Hold> hold = registry.check(resolved, lastApplied, context.getClient());
+      if (hold.isPresent()) {
+        after = observer.held(pipeline, before, hold.get().reason(), hold.get().message(), context);
         return finish(pipeline, before, after, context);
       }
       context.managedWorkflowAndDependentResourceContext().put(ResolvedPipeline.class, resolved);

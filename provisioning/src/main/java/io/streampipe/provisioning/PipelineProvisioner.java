@@ -3,7 +3,6 @@ package io.streampipe.provisioning;
 import com.datastax.oss.driver.api.core.CqlSession;
 import io.streampipe.api.cql.KeyspaceDefinition;
 import io.streampipe.api.cql.TableDefinition;
-import io.streampipe.api.v1alpha1.RegistrySpec;
 import io.streampipe.api.v1alpha1.StreamingPipelineSpec;
 import io.streampipe.api.validation.ValidPipeline;
 import io.streampipe.provisioning.registry.PipelineSubject;
@@ -20,19 +19,19 @@ import java.util.function.Function;
 public final class PipelineProvisioner {
   private final KafkaTopicProvisioner topics;
   private final CassandraSchemaProvisioner schema;
-  private final Function<RegistrySpec, SubjectRegistrar> registries;
+  private final Function<String, SubjectRegistrar> registries;
 
   public PipelineProvisioner(KafkaTopicProvisioner topics, CassandraSchemaProvisioner schema) {
-    this(topics, schema, registry -> SubjectRegistrar.connect(registry.getUrl(), null));
+    this(topics, schema, url -> SubjectRegistrar.connect(url, null));
   }
 
   /**
-   * @param registries the registrar for an Avro pipeline's registry
+   * @param registries the registrar for an Avro pipeline's registry URL
    */
   public PipelineProvisioner(
       KafkaTopicProvisioner topics,
       CassandraSchemaProvisioner schema,
-      Function<RegistrySpec, SubjectRegistrar> registries) {
+      Function<String, SubjectRegistrar> registries) {
     this.topics = topics;
     this.schema = schema;
     this.registries = registries;
@@ -47,7 +46,7 @@ public final class PipelineProvisioner {
       return new PipelineProvisioner(
               kafka,
               new CqlSchemaProvisioner(session),
-              registry -> SubjectRegistrar.connect(registry.getUrl(), connections.registryLogin()))
+              url -> SubjectRegistrar.connect(url, connections.registryLogin()))
           .provision(pipeline);
     }
   }
@@ -61,7 +60,7 @@ public final class PipelineProvisioner {
   public ProvisioningSummary provision(ValidPipeline pipeline) {
     StreamingPipelineSpec spec = pipeline.spec();
     Optional<PipelineSubject> subject = PipelineSubject.of(spec);
-    Optional<SubjectRegistrar> registrar = subject.map(s -> registries.apply(s.registry()));
+    Optional<SubjectRegistrar> registrar = subject.map(s -> registries.apply(s.url()));
     Optional<SubjectChange> change = subject.map(s -> registrar.orElseThrow().plan(s));
     if (change.isPresent() && change.get().isRefused()) {
       return new ProvisioningSummary(List.of(), Optional.empty(), change);

@@ -9,8 +9,11 @@ import java.util.Optional;
 /**
  * The subject an Avro pipeline registers and the schema it registers: the job's reader schema,
  * derived from the declared fields, named after the table as the job names it.
+ *
+ * @param url the registry's Confluent-compatible API
+ * @param credentialsSecret the Secret with the registry's login; null for none
  */
-public record PipelineSubject(RegistrySpec registry, String subject, String schema) {
+public record PipelineSubject(String url, String credentialsSecret, String subject, String schema) {
 
   /** Empty for a JSON pipeline. */
   public static Optional<PipelineSubject> of(StreamingPipelineSpec defaulted) {
@@ -20,7 +23,8 @@ public record PipelineSubject(RegistrySpec registry, String subject, String sche
     RegistrySpec registry = defaulted.getSource().getRegistry();
     return Optional.of(
         new PipelineSubject(
-            registry,
+            registry.getUrl(),
+            registry.getCredentialsSecret(),
             registry.getSubject(),
             AvroReaderSchema.of(
                 defaulted.getSchema(), defaulted.getSink().getCassandra().getTable())));

@@ -73,7 +73,7 @@ public record SubjectChange(
     Optional<RegisteredSchema> latest =
         applied
             .filter(a -> a.subject().equals(next.subject()))
-            .filter(a -> a.registry().getUrl().equals(next.registry().getUrl()))
+            .filter(a -> a.url().equals(next.url()))
             .map(a -> new RegisteredSchema(a.subject(), 0, 0, a.schema()));
     return decide(
         next.subject(),

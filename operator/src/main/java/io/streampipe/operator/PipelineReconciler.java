@@ -138,7 +138,7 @@ public class PipelineReconciler
         change.lastChange(generation, before).ifPresent(after::setLastChange);
         return finish(pipeline, before, after, context);
       }
-      Optional<RegistryGate.Hold> hold = registry.check(resolved, lastApplied, context.getClient());
+      Optional<RegistryGate.Hold> hold = registry.check(resolved, lastApplied, context::getClient);
       if (hold.isPresent()) {
         after = observer.held(pipeline, before, hold.get().reason(), hold.get().message(), context);
         return finish(pipeline, before, after, context);

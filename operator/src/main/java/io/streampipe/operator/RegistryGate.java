@@ -12,6 +12,7 @@ import io.streampipe.provisioning.registry.SubjectChange;
 import io.streampipe.provisioning.registry.SubjectRegistrar;
 import java.util.Optional;
 import java.util.function.BiFunction;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,9 +42,10 @@ public final class RegistryGate {
    * @param lastApplied the document the job's ConfigMap holds; when it derives the same subject,
    *     registry and schema, the schema was registered when it was applied and the registry is not
    *     asked again
+   * @param client read only for a pipeline that names a registry Secret
    */
   public Optional<Hold> check(
-      ResolvedPipeline pipeline, Optional<String> lastApplied, KubernetesClient client) {
+      ResolvedPipeline pipeline, Optional<String> lastApplied, Supplier<KubernetesClient> client) {
     Optional<PipelineSubject> subject = PipelineSubject.of(pipeline.spec());
     if (subject.isEmpty() || subject.equals(applied(lastApplied))) {
       return Optional.empty();
@@ -52,7 +54,7 @@ public final class RegistryGate {
     // The same Secret layout as Cassandra's (keys username and password), passed to the job too.
     Optional<CassandraCredentials> credentials =
         Optional.ofNullable(secret)
-            .flatMap(s -> CassandraCredentials.read(client, pipeline.namespace(), s));
+            .flatMap(s -> CassandraCredentials.read(client.get(), pipeline.namespace(), s));
     if (secret != null && credentials.isEmpty()) {
       return Optional.of(
           new Hold(

@@ -12,6 +12,10 @@ import io.streampipe.provisioning.KafkaTopicProvisioner;
 import io.streampipe.provisioning.PipelineConnections;
 import io.streampipe.provisioning.SchemaState;
 import io.streampipe.provisioning.TopicDefinition;
+import io.streampipe.provisioning.registry.PipelineSubject;
+import io.streampipe.provisioning.registry.RegistryUnavailableException;
+import io.streampipe.provisioning.registry.SubjectChange;
+import io.streampipe.provisioning.registry.SubjectRegistrar;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -30,7 +34,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Print the class of a change (NONE, IN_PLACE, CHECKPOINT_BREAKING, REFUSED) and what it"
-          + " would do to the topics, the table and the job.",
+          + " would do to the topics, the table, an Avro pipeline's registry subject and the job.",
       "Exit 0: nothing or in place; 2: checkpoint-breaking; 1: refused or invalid."
     })
 final class PlanCommand implements Callable<Integer> {
@@ -52,7 +56,8 @@ final class PlanCommand implements Callable<Integer> {
 
     @Option(
         names = "--live",
-        description = "The topics and table on the given Kafka and Cassandra.")
+        description =
+            "The topics and table on the given Kafka and Cassandra, the subject in the registry.")
     boolean live;
   }
 
@@ -87,7 +92,9 @@ final class PlanCommand implements Callable<Integer> {
         Optional.of(ChangeClassifier.classify(applied, next)),
         next,
         name -> Optional.ofNullable(topics.get(name)),
-        sameTable ? SchemaState.present(before) : SchemaState.tableAbsent());
+        sameTable ? SchemaState.present(before) : SchemaState.tableAbsent(),
+        PipelineSubject.of(next.spec())
+            .map(s -> SubjectChange.betweenSpecs(PipelineSubject.of(applied.spec()), s)));
   }
 
   private ChangePlan live(ValidPipeline next) {
@@ -102,7 +109,17 @@ final class PlanCommand implements Callable<Integer> {
       SchemaState table =
           new CqlSchemaProvisioner(session)
               .observe(cassandra.getKeyspace().getName(), cassandra.getTable());
-      return ChangePlan.of(Optional.empty(), next, kafka::describe, table);
+      return ChangePlan.of(Optional.empty(), next, kafka::describe, table, subject(next));
+    }
+  }
+
+  /** What the registry would do with an Avro pipeline's schema; nothing is registered. */
+  private static Optional<SubjectChange> subject(ValidPipeline next) {
+    try {
+      return PipelineSubject.of(next.spec())
+          .map(s -> SubjectRegistrar.connect(s.url(), Provisioning.registryLogin()).plan(s));
+    } catch (RegistryUnavailableException e) {
+      throw new UserException(e.getMessage());
     }
   }
 }

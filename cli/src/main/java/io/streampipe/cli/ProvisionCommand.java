@@ -13,7 +13,9 @@ import picocli.CommandLine.Spec;
     description = {
       "Create the pipeline's topics and Cassandra table, or evolve them safely (new columns, TTL).",
       "Unsafe changes (primary key, column types, dropped columns) are refused and nothing is applied.",
-      "Credentials: STREAMPIPE_CASSANDRA_USERNAME and STREAMPIPE_CASSANDRA_PASSWORD."
+      "Avro: registers the schema under its subject (BACKWARD); an incompatible one is refused first.",
+      "Credentials: STREAMPIPE_CASSANDRA_USERNAME and STREAMPIPE_CASSANDRA_PASSWORD;"
+          + " STREAMPIPE_REGISTRY_USERNAME and STREAMPIPE_REGISTRY_PASSWORD for the registry."
     })
 final class ProvisionCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec command;

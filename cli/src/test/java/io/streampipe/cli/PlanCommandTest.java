@@ -78,6 +78,39 @@ class PlanCommandTest {
   }
 
   @Test
+  void anAvroSchemaChangeIsPlannedForTheSubjectAndARequiredFieldIsRefused() throws IOException {
+    String avro =
+        example()
+            .replace(
+                "  source:\n",
+                "  source:\n    format: avro\n    registry:\n"
+                    + "      url: http://registry:8080/apis/ccompat/v6\n");
+    Path applied = Files.writeString(dir.resolve("applied.yaml"), avro, StandardCharsets.UTF_8);
+    String field = "      - name: picture\n";
+
+    CliRunner.Result optional =
+        plan(avro.replace(field, "      - name: nickname\n        type: text\n" + field), applied);
+    CliRunner.Result required =
+        plan(
+            avro.replace(
+                field, "      - name: age\n        type: int\n        required: true\n" + field),
+            applied);
+
+    assertThat(optional.code()).as(optional.err()).isZero();
+    assertThat(optional.out())
+        .startsWith("plan for users: IN_PLACE")
+        .contains(
+            "registry subject users_created-value: register a new version, compatible with the"
+                + " applied schema");
+    assertThat(required.code()).isEqualTo(1);
+    assertThat(required.out())
+        .startsWith("plan for users: REFUSED, nothing would be applied")
+        .contains(
+            "registry subject users_created-value: refused against the applied schema: field age:"
+                + " a required field without a default cannot be added under BACKWARD");
+  }
+
+  @Test
   void anInvalidFileExitsOne() throws IOException {
     CliRunner.Result result =
         plan(example().replace("maxOffsetsPerTrigger: 1000", "maxOffsetsPerTrigger: 0"));
@@ -87,8 +120,12 @@ class PlanCommandTest {
   }
 
   private CliRunner.Result plan(String yaml) throws IOException {
+    return plan(yaml, CliRunner.EXAMPLE);
+  }
+
+  private CliRunner.Result plan(String yaml, Path against) throws IOException {
     Path next = Files.writeString(dir.resolve("next.yaml"), yaml, StandardCharsets.UTF_8);
-    return CliRunner.run("plan", "-f", next.toString(), "--against", CliRunner.EXAMPLE.toString());
+    return CliRunner.run("plan", "-f", next.toString(), "--against", against.toString());
   }
 
   private static String example() throws IOException {

@@ -110,7 +110,7 @@ public final class ChangeGate {
   }
 
   // A document an older operator wrote and this one no longer accepts is no base to compare with.
-  private static Optional<ValidPipeline> readable(String document) {
+  static Optional<ValidPipeline> readable(String document) {
     try {
       return Optional.of(
           ValidPipeline.of(PipelineDocuments.parse(document, "the last applied spec")));

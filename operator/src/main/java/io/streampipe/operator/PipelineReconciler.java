@@ -34,7 +34,6 @@ import io.streampipe.operator.status.Reason;
 import io.streampipe.operator.status.ReconcileFailure;
 import io.streampipe.operator.status.StatusAggregator;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -104,6 +103,7 @@ public class PipelineReconciler
   private final PipelineCleanup cleanup;
   private final Clock clock;
   private final PipelineObserver observer;
+  private final RegistryGate registry = new RegistryGate();
   // The primary cache's index, once the controller has its event sources.
   private Function<String, List<StreamingPipeline>> claimHolders = key -> List.of();
 
@@ -138,11 +138,16 @@ public class PipelineReconciler
       after = observer.invalid(pipeline, before, problems, context);
     } else {
       ResolvedPipeline resolved = checked.resolved().get();
-      ChangeGate.Decision change =
-          ChangeGate.decide(SpecConfigMapDependent.lastApplied(pipeline, context), resolved);
+      Optional<String> lastApplied = SpecConfigMapDependent.lastApplied(pipeline, context);
+      ChangeGate.Decision change = ChangeGate.decide(lastApplied, resolved);
       if (!change.applies()) {
         after = observer.held(pipeline, before, change.reason(), change.message(), context);
         change.lastChange(generation, before).ifPresent(after::setLastChange);
+        return finish(pipeline, before, after, context);
+      }
+      Optional<RegistryGate.Hold> hold = registry.check(resolved, lastApplied, context::getClient);
+      if (hold.isPresent()) {
+        after = observer.held(pipeline, before, hold.get().reason(), hold.get().message(), context);
         return finish(pipeline, before, after, context);
       }
       context.managedWorkflowAndDependentResourceContext().put(ResolvedPipeline.class, resolved);
@@ -159,10 +164,6 @@ public class PipelineReconciler
           : observer.untilStallCheck(resolved).map(d -> control.rescheduleAfter(d)).orElse(control);
     }
     return finish(pipeline, before, after, context);
-  }
-
-  private Instant now() {
-    return clock.instant();
   }
 
   /**
@@ -223,7 +224,8 @@ public class PipelineReconciler
     cleanup.events().warning(pipeline, Reason.ReconcileError.name(), message);
     StreamingPipelineStatus before = pipeline.getStatus();
     StreamingPipelineStatus after =
-        StatusAggregator.failed(before, pipeline.getMetadata().getGeneration(), message, now());
+        StatusAggregator.failed(
+            before, pipeline.getMetadata().getGeneration(), message, clock.instant());
     if (!StatusAggregator.changed(before, after)) {
       return ErrorStatusUpdateControl.noStatusUpdate();
     }

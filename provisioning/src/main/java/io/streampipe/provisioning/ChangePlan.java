@@ -6,6 +6,7 @@ import io.streampipe.api.change.ChangeReport;
 import io.streampipe.api.cql.KeyspaceDefinition;
 import io.streampipe.api.cql.TableDefinition;
 import io.streampipe.api.validation.ValidPipeline;
+import io.streampipe.provisioning.registry.SubjectChange;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -13,8 +14,9 @@ import java.util.function.Function;
 
 /**
  * What applying a pipeline would do, part by part, before anything is done: the spec change's
- * class, the topics' and the table's plans (the ones provisioning would carry out) and the job's
- * fate. Pure: what exists is passed in, read from a file or from the live servers.
+ * class, the topics', the table's and the registry subject's plans (the ones provisioning would
+ * carry out) and the job's fate. Pure: what exists is passed in, read from a file or from the live
+ * servers.
  *
  * @param lines the plan as a user reads it
  */
@@ -34,6 +36,18 @@ public record ChangePlan(ChangeClass changeClass, boolean applicable, List<Strin
       ValidPipeline desired,
       Function<String, Optional<TopicDefinition>> topics,
       SchemaState table) {
+    return of(report, desired, topics, table, Optional.empty());
+  }
+
+  /**
+   * @param subject the registry subject's change, for an Avro pipeline
+   */
+  public static ChangePlan of(
+      Optional<ChangeReport> report,
+      ValidPipeline desired,
+      Function<String, Optional<TopicDefinition>> topics,
+      SchemaState table,
+      Optional<SubjectChange> subject) {
     ChangeClass changeClass = report.map(ChangeReport::changeClass).orElse(ChangeClass.NONE);
     List<String> lines = new ArrayList<>();
     report.ifPresent(r -> r.changes().forEach(c -> lines.add("change " + c)));
@@ -41,6 +55,10 @@ public record ChangePlan(ChangeClass changeClass, boolean applicable, List<Strin
       changeClass = changeClass.max(topic(topic, topics.apply(topic.name()), lines));
     }
     changeClass = changeClass.max(table(desired, table, lines));
+    if (subject.isPresent()) {
+      lines.add(subject.get().line());
+      changeClass = changeClass.max(subject(subject.get()));
+    }
     boolean applicable =
         changeClass != ChangeClass.REFUSED && report.map(ChangeReport::applicable).orElse(true);
     lines.add("job: " + job(report, changeClass, applicable, desired));
@@ -82,6 +100,14 @@ public record ChangePlan(ChangeClass changeClass, boolean applicable, List<Strin
     return schema.isRefused()
         ? ChangeClass.REFUSED
         : schema.statements().isEmpty() ? ChangeClass.NONE : ChangeClass.IN_PLACE;
+  }
+
+  private static ChangeClass subject(SubjectChange subject) {
+    return switch (subject.action()) {
+      case UNCHANGED -> ChangeClass.NONE;
+      case REGISTER, NEW_VERSION -> ChangeClass.IN_PLACE;
+      case REFUSED -> ChangeClass.REFUSED;
+    };
   }
 
   private static String job(

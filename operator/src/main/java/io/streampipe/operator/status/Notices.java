@@ -23,6 +23,8 @@ public final class Notices {
       EnumSet.of(
           Reason.InvalidSpec,
           Reason.SchemaChangeRefused,
+          Reason.SchemaIncompatible,
+          Reason.RegistryUnreachable,
           Reason.CassandraUnreachable,
           Reason.CredentialsMissing,
           Reason.JobFailed,

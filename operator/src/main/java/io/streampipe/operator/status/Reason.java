@@ -14,6 +14,9 @@ public enum Reason {
   KafkaUnreachable,
   SchemaReady,
   SchemaChangeRefused,
+  /** The schema registry refuses the schema a spec derives as the subject's next version. */
+  SchemaIncompatible,
+  RegistryUnreachable,
   SchemaAgreementPending,
   CassandraUnreachable,
   CredentialsMissing,

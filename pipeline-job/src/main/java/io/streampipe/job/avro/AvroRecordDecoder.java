@@ -7,6 +7,7 @@ import io.streampipe.job.validate.RecordValidator;
 import io.streampipe.job.validate.Rule;
 import io.streampipe.job.validate.Validated;
 import io.streampipe.job.validate.Validated.Rejection;
+import io.streampipe.provisioning.registry.SchemaRegistryClient;
 import java.io.IOException;
 import java.io.Serializable;
 import java.util.HashMap;
@@ -22,7 +23,7 @@ import org.apache.avro.io.DecoderFactory;
 /**
  * Decodes one record in the registry wire format into the pipeline's fields and checks their rules
  * as the JSON path does. Refusals name the schema id; an unreachable registry throws {@link
- * RegistryUnavailableException} instead of refusing.
+ * io.streampipe.provisioning.registry.RegistryUnavailableException} instead of refusing.
  */
 public final class AvroRecordDecoder implements Serializable {
   private static final long serialVersionUID = 1L;

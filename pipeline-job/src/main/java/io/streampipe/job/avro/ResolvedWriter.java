@@ -1,5 +1,6 @@
 package io.streampipe.job.avro;
 
+import io.streampipe.provisioning.registry.AvroFieldPath;
 import java.util.List;
 import org.apache.avro.LogicalType;
 import org.apache.avro.Schema;
@@ -13,9 +14,6 @@ import org.apache.avro.generic.GenericRecord;
  */
 record ResolvedWriter(
     String incompatibility, GenericDatumReader<GenericRecord> reader, boolean[] micros) {
-  private static final java.util.regex.Pattern FIELD_PATH =
-      java.util.regex.Pattern.compile("/fields/(\\d+)");
-
   static ResolvedWriter of(String readerJson, Schema writer, List<String> fieldNames) {
     if (writer.getType() != Schema.Type.RECORD) {
       return new ResolvedWriter(
@@ -68,13 +66,8 @@ record ResolvedWriter(
   }
 
   private static String field(String location, Schema reader) {
-    java.util.regex.Matcher at = FIELD_PATH.matcher(location);
-    if (!at.lookingAt()) {
-      return "";
-    }
-    int index = Integer.parseInt(at.group(1));
-    return index < reader.getFields().size()
-        ? " (field " + reader.getFields().get(index).name() + ")"
-        : "";
+    return AvroFieldPath.fieldName(location, reader)
+        .map(name -> " (field " + name + ")")
+        .orElse("");
   }
 }

@@ -1,5 +1,6 @@
 package io.streampipe.job.avro;
 
+import io.streampipe.provisioning.registry.SchemaRegistryClient;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;

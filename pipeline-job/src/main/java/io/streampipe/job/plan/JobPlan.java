@@ -3,17 +3,17 @@ package io.streampipe.job.plan;
 import io.streampipe.api.Durations;
 import io.streampipe.api.FieldType;
 import io.streampipe.api.PipelineDefaults;
-import io.streampipe.api.avro.AvroReaderSchema;
 import io.streampipe.api.cql.CqlStatements;
 import io.streampipe.api.cql.TableDefinition;
 import io.streampipe.api.deadletter.DeadLetterTopicLimit;
 import io.streampipe.api.v1alpha1.StreamingPipelineSpec;
 import io.streampipe.api.validation.ValidPipeline;
 import io.streampipe.job.avro.AvroRecordDecoder;
-import io.streampipe.job.avro.SchemaRegistryClient;
 import io.streampipe.job.validate.CompiledField;
 import io.streampipe.job.validate.RecordValidator;
 import io.streampipe.job.validate.Validated;
+import io.streampipe.provisioning.registry.PipelineSubject;
+import io.streampipe.provisioning.registry.SchemaRegistryClient;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.List;
@@ -73,7 +73,7 @@ public record JobPlan(
             .equals(java.util.Set.copyOf(table.primaryKey())),
         DeadLetterTopicLimit.maxMessageBytes(spec),
         Durations.require(spec.getSink().getCassandra().getWriteRetryTimeout()),
-        avroDecoder(spec, validator, table.table()));
+        avroDecoder(spec, validator));
   }
 
   /** The typed values of one record value, or why it is refused, in the source's format. */
@@ -82,7 +82,7 @@ public record JobPlan(
   }
 
   private static AvroRecordDecoder avroDecoder(
-      StreamingPipelineSpec spec, RecordValidator validator, String table) {
+      StreamingPipelineSpec spec, RecordValidator validator) {
     if (!PipelineDefaults.FORMAT_AVRO.equals(spec.getSource().getFormat())) {
       return null;
     }
@@ -93,7 +93,9 @@ public record JobPlan(
             null,
             REGISTRY_ATTEMPTS,
             REGISTRY_BACKOFF);
-    return new AvroRecordDecoder(AvroReaderSchema.of(spec.getSchema(), table), validator, registry);
+    // The schema provisioning registers for the subject, so the two never drift.
+    return new AvroRecordDecoder(
+        PipelineSubject.of(spec).orElseThrow().schema(), validator, registry);
   }
 
   /** The largest dead-letter value that fits in one record of its topic beside this key. */

@@ -11,6 +11,8 @@ import io.streampipe.api.v1alpha1.SchemaSpec;
 import io.streampipe.job.validate.RecordValidator;
 import io.streampipe.job.validate.Validated;
 import io.streampipe.job.validate.Validated.Rejection;
+import io.streampipe.provisioning.registry.RegistryUnavailableException;
+import io.streampipe.provisioning.registry.SchemaRegistryClient;
 import io.streampipe.testkit.SchemaRegistryServer;
 import java.time.Duration;
 import java.util.Arrays;

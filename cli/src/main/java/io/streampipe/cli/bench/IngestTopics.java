@@ -4,12 +4,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RetriableException;
 
 /**
  * A fresh input topic (3 partitions, like the example's) and its dead-letter topic per run, each
@@ -43,8 +45,25 @@ final class IngestTopics {
           partitions.put(new TopicPartition(topic, p), OffsetSpec.latest());
         }
       }
-      admin.listOffsets(partitions).all().get(30, TimeUnit.SECONDS);
+      awaitLeaders(admin, partitions);
     }
     return name;
+  }
+
+  /** Asks until every partition's leader answers; the admin client gives up on "unknown". */
+  private static void awaitLeaders(Admin admin, Map<TopicPartition, OffsetSpec> partitions)
+      throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (true) {
+      try {
+        admin.listOffsets(partitions).all().get(30, TimeUnit.SECONDS);
+        return;
+      } catch (ExecutionException e) {
+        if (!(e.getCause() instanceof RetriableException) || System.nanoTime() > deadline) {
+          throw e;
+        }
+        Thread.sleep(20);
+      }
+    }
   }
 }

@@ -2,39 +2,39 @@ package io.streampipe.ingest;
 
 import io.streampipe.api.Durations;
 import io.streampipe.api.v1alpha1.HttpIngestSpec;
+import io.streampipe.ingest.HttpResponseReader.Response;
 import io.streampipe.ingest.RecordSplitter.Split;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import javax.net.ssl.SSLSocketFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Polls a REST endpoint: a request each interval, pages followed at once while the cursor moves
- * (the next page is requested as soon as this one's cursor is read, and arrives while its records
- * are sent), back-off after failures, and Retry-After honoured on 429 and 503.
+ * Polls a REST endpoint: a request each interval, pages followed at once while the cursor moves,
+ * back-off after failures, and Retry-After honoured on 429 and 503. One kept-alive connection and
+ * one reused body buffer for the source's life ({@link KeepAliveHttpClient}).
  */
 final class HttpPollingSource implements Source {
   private static final Logger LOG = LoggerFactory.getLogger(HttpPollingSource.class);
 
   private final HttpIngestSpec spec;
   private final Map<String, String> headers;
-
-  /** The request already sent for the next page, or null. */
-  private Pending pending;
-
-  private record Pending(URI uri, CompletableFuture<HttpResponse<byte[]>> response) {}
+  private final SSLSocketFactory tls;
 
   HttpPollingSource(HttpIngestSpec spec, Map<String, String> headers) {
+    this(spec, headers, (SSLSocketFactory) SSLSocketFactory.getDefault());
+  }
+
+  HttpPollingSource(HttpIngestSpec spec, Map<String, String> headers, SSLSocketFactory tls) {
     this.spec = spec;
-    this.headers = headers;
+    this.headers = requestHeaders(spec, headers);
+    this.tls = tls;
   }
 
   @Override
@@ -45,78 +45,45 @@ final class HttpPollingSource implements Source {
     PageCursor cursor =
         new PageCursor(
             URI.create(spec.getUrl()), spec.getCursor(), context.state().current().cursor());
-    try {
-      poll(context, cursor, backoff, interval, timeout);
-    } finally {
-      if (pending != null) {
-        pending.response().cancel(true);
+    String method = "POST".equals(spec.getMethod()) ? "POST" : "GET";
+    byte[] content = method.equals("POST") ? postBody(spec) : null;
+    try (KeepAliveHttpClient http = new KeepAliveHttpClient(tls)) {
+      while (!context.stop().isStopped()) {
+        URI uri = cursor.next();
+        Duration wait;
+        try {
+          Response response = http.send(method, uri, headers, content, timeout);
+          wait = handle(response, uri, cursor, context, backoff, interval);
+        } catch (HttpTimeoutException e) {
+          context.metrics().error("timeout");
+          wait = backoff.next();
+          LOG.warn("{} timed out; retrying in {} ms", uri.getHost(), wait.toMillis());
+        } catch (IOException e) {
+          context.metrics().error("io");
+          wait = backoff.next();
+          LOG.warn("{} failed ({}); retrying in {} ms", uri.getHost(), e, wait.toMillis());
+        }
+        if (!wait.isZero() && !context.stop().sleep(wait)) {
+          return;
+        }
       }
-    }
-  }
-
-  private void poll(
-      SourceContext context,
-      PageCursor cursor,
-      Backoff backoff,
-      Duration interval,
-      Duration timeout)
-      throws InterruptedException {
-    while (!context.stop().isStopped()) {
-      URI uri = cursor.next();
-      Duration wait;
-      try {
-        HttpResponse<byte[]> response = fetch(uri, timeout, context);
-        wait = handle(response, uri, cursor, context, backoff, interval, timeout);
-      } catch (HttpTimeoutException e) {
-        context.metrics().error("timeout");
-        wait = backoff.next();
-        LOG.warn("{} timed out; retrying in {} ms", uri.getHost(), wait.toMillis());
-      } catch (IOException e) {
-        context.metrics().error("io");
-        wait = backoff.next();
-        LOG.warn("{} failed ({}); retrying in {} ms", uri.getHost(), e, wait.toMillis());
-      }
-      if (!wait.isZero() && !context.stop().sleep(wait)) {
-        return;
-      }
-    }
-  }
-
-  /** The response for {@code uri}: the one requested ahead if it is for that page. */
-  private HttpResponse<byte[]> fetch(URI uri, Duration timeout, SourceContext context)
-      throws IOException, InterruptedException {
-    Pending ahead = pending;
-    pending = null;
-    if (ahead == null || !ahead.uri().equals(uri)) {
-      if (ahead != null) {
-        ahead.response().cancel(true);
-      }
-      return context.http().send(request(uri, timeout), HttpResponse.BodyHandlers.ofByteArray());
-    }
-    try {
-      return ahead.response().get();
-    } catch (ExecutionException e) {
-      throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
     }
   }
 
   private Duration handle(
-      HttpResponse<byte[]> response,
+      Response response,
       URI uri,
       PageCursor cursor,
       SourceContext context,
       Backoff backoff,
-      Duration interval,
-      Duration timeout)
+      Duration interval)
       throws InterruptedException {
-    int status = response.statusCode();
+    int status = response.status();
     context.metrics().request(status);
     if (status == 429 || status == 503) {
       context.metrics().error(Integer.toString(status));
       Duration wait =
-          RetryAfter.parse(
-                  response.headers().firstValue("Retry-After").orElse(null), context.clock())
-              .orElseGet(backoff::next);
+          RetryAfter.parse(response.retryAfter(), context.clock()).orElseGet(backoff::next);
       LOG.info("{} answered {}; waiting {} ms", uri.getHost(), status, wait.toMillis());
       return wait;
     }
@@ -127,33 +94,25 @@ final class HttpPollingSource implements Source {
       return wait;
     }
     backoff.reset();
-    Split split = context.split(response.body());
+    // The body lives in the client's reused buffer: the split copies what it keeps.
+    Split split = context.split(response.body(), response.length());
     boolean more = cursor.advance(split);
-    if (more) {
-      URI next = cursor.next();
-      pending =
-          new Pending(
-              next,
-              context
-                  .http()
-                  .sendAsync(request(next, timeout), HttpResponse.BodyHandlers.ofByteArray()));
-    }
     context.send(split, SourceUrl.redacted(uri));
     // Saved after the records were sent (and, by the keeper, flushed): never past one unsent.
     context.state().update(context.state().current().withCursor(cursor.value()));
     return more ? Duration.ZERO : interval;
   }
 
-  private HttpRequest request(URI uri, Duration timeout) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout);
-    headers.forEach(request::header);
+  private static Map<String, String> requestHeaders(
+      HttpIngestSpec spec, Map<String, String> headers) {
+    Map<String, String> all = new LinkedHashMap<>(headers);
     if ("POST".equals(spec.getMethod())) {
-      String body = spec.getBody() == null ? "" : spec.getBody();
-      request.header("Content-Type", "application/json; charset=utf-8");
-      request.POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-    } else {
-      request.GET();
+      all.put("Content-Type", "application/json; charset=utf-8");
     }
-    return request.build();
+    return Map.copyOf(all);
+  }
+
+  private static byte[] postBody(HttpIngestSpec spec) {
+    return (spec.getBody() == null ? "" : spec.getBody()).getBytes(StandardCharsets.UTF_8);
   }
 }

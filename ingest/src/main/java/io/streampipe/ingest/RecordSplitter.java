@@ -61,6 +61,7 @@ final class RecordSplitter {
    */
   record Split(
       byte[] body,
+      int length,
       boolean json,
       List<Slice> elements,
       List<Outcome> outcomes,
@@ -74,16 +75,26 @@ final class RecordSplitter {
     }
   }
 
+  /** Splits a body the records may share: a record that is the whole body is sent as it is. */
   Split split(byte[] body) {
+    return split(body, body.length, true);
+  }
+
+  /** Splits the first {@code length} bytes of a reused buffer: every record gets its own copy. */
+  Split split(byte[] buffer, int length) {
+    return split(buffer, length, false);
+  }
+
+  private Split split(byte[] body, int length, boolean owned) {
     Walk walk = new Walk(body);
-    try (JsonParser parser = JsonScan.JSON.createParser(body)) {
+    try (JsonParser parser = JsonScan.JSON.createParser(body, 0, length)) {
       if (parser.nextToken() == null) {
-        return refused(body, false, EdgeReason.NOT_JSON, "the body is empty");
+        return refused(body, length, owned, false, EdgeReason.NOT_JSON, "the body is empty");
       }
       if (recordsPath.matches()) {
         // The body is sent as it came, surrounding whitespace and all.
         walk.found = true;
-        walk.elements.add(new Slice(0, body.length, slice(parser, body).key()));
+        walk.elements.add(new Slice(0, length, slice(parser, body).key()));
       } else {
         walk.cursorRead = cursorPath != null;
         walk.visit(parser, recordsPath, cursorPath);
@@ -93,16 +104,16 @@ final class RecordSplitter {
         parser.skipChildren();
       }
     } catch (IOException e) {
-      return refused(body, false, EdgeReason.NOT_JSON, "the body is not JSON");
+      return refused(body, length, owned, false, EdgeReason.NOT_JSON, "the body is not JSON");
     }
     if (!walk.found) {
-      return refused(body, true, EdgeReason.NO_RECORDS, "nothing at " + recordsPath);
+      return refused(body, length, owned, true, EdgeReason.NO_RECORDS, "nothing at " + recordsPath);
     }
     List<Outcome> outcomes = new ArrayList<>(walk.elements.size());
     for (Slice element : walk.elements) {
-      outcomes.add(record(body, element));
+      outcomes.add(record(body, owned, element));
     }
-    return new Split(body, true, walk.elements, outcomes, walk.cursor, walk.cursorRead);
+    return new Split(body, length, true, walk.elements, outcomes, walk.cursor, walk.cursorRead);
   }
 
   /** One pass over a body: the records where the path leads, the cursor where its path does. */
@@ -190,10 +201,12 @@ final class RecordSplitter {
     return new Slice(from, (int) parser.currentLocation().getByteOffset(), key);
   }
 
-  private Outcome record(byte[] body, Slice element) {
+  private Outcome record(byte[] body, boolean owned, Slice element) {
     int length = element.to() - element.from();
     byte[] value =
-        length == body.length ? body : Arrays.copyOfRange(body, element.from(), element.to());
+        owned && length == body.length
+            ? body
+            : Arrays.copyOfRange(body, element.from(), element.to());
     if (length > maxRecordBytes) {
       return new Outcome(value, null, EdgeReason.TOO_LARGE, tooLarge(length));
     }
@@ -214,8 +227,16 @@ final class RecordSplitter {
     return bytes + " bytes, more than maxRecordBytes " + maxRecordBytes;
   }
 
-  private static Split refused(byte[] body, boolean json, EdgeReason reason, String message) {
+  private static Split refused(
+      byte[] body, int length, boolean owned, boolean json, EdgeReason reason, String message) {
+    byte[] payload = owned ? body : Arrays.copyOf(body, length);
     return new Split(
-        body, json, List.of(), List.of(new Outcome(body, null, reason, message)), null, false);
+        body,
+        length,
+        json,
+        List.of(),
+        List.of(new Outcome(payload, null, reason, message)),
+        null,
+        false);
   }
 }

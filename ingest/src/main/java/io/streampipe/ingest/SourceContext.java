@@ -50,6 +50,11 @@ final class SourceContext {
     return splitter.split(body);
   }
 
+  /** Splits the first {@code length} bytes of a buffer its caller reuses; nothing is kept. */
+  Split split(byte[] buffer, int length) {
+    return splitter.split(buffer, length);
+  }
+
   /** Sends a split body's records and refusals. */
   void send(Split split, String source) throws InterruptedException {
     writer.write(split, source);

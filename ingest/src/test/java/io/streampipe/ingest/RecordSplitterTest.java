@@ -101,4 +101,20 @@ class RecordSplitterTest {
             new RecordSplitter("/results", null, 1000).split(utf8("{\"results\":[]}")).cursorRead())
         .isFalse();
   }
+
+  @Test
+  void aReusedBufferIsReadUpToItsLengthAndNothingKeepsTheBuffer() {
+    RecordSplitter whole = new RecordSplitter("", null, 100);
+    byte[] buffer = java.util.Arrays.copyOf(utf8("{\"id\":1}"), 64);
+    buffer[8] = (byte) 'x';
+    byte[] notJson = java.util.Arrays.copyOf(utf8("<html/>"), 7);
+
+    var record = whole.split(buffer, 8).outcomes().get(0);
+    var refused = whole.split(notJson, 7).outcomes().get(0);
+
+    assertThat(new String(record.value(), StandardCharsets.UTF_8)).isEqualTo("{\"id\":1}");
+    assertThat(record.value()).isNotSameAs(buffer);
+    assertThat(refused.reason()).isEqualTo(EdgeReason.NOT_JSON);
+    assertThat(refused.value()).isNotSameAs(notJson).isEqualTo(notJson);
+  }
 }

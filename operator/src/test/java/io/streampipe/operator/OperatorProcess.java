@@ -55,6 +55,20 @@ final class OperatorProcess implements AutoCloseable {
     return new OperatorProcess(builder.start(), port);
   }
 
+  /** Starts one and returns once it is ready (its informers have synced). */
+  static OperatorProcess startReady(
+      String masterUrl, Map<String, String> env, Path log, Duration within) throws Exception {
+    OperatorProcess operator = start(masterUrl, env, log);
+    long deadline = System.nanoTime() + within.toNanos();
+    while (operator.status("/readyz") != 200) {
+      if (!operator.isAlive() || System.nanoTime() > deadline) {
+        throw new IllegalStateException("the operator did not get ready, see " + log);
+      }
+      Thread.sleep(100);
+    }
+    return operator;
+  }
+
   long pid() {
     return process.pid();
   }
@@ -82,6 +96,20 @@ final class OperatorProcess implements AutoCloseable {
         .filter(l -> l.startsWith(name + "{") || l.startsWith(name + " "))
         .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
         .sum();
+  }
+
+  /**
+   * A timer's quantile, e.g. {@code quantile("streampipe_progress_observe_seconds", "0.99")}, in
+   * milliseconds; NaN when absent.
+   */
+  double quantileMillis(String timer, String quantile) throws IOException, InterruptedException {
+    return metrics()
+            .lines()
+            .filter(l -> l.startsWith(timer + "{") && l.contains("quantile=\"" + quantile + "\""))
+            .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+            .findFirst()
+            .orElse(Double.NaN)
+        * 1e3;
   }
 
   /** A line of /proc/pid/status in MiB, e.g. VmRSS (now) or VmHWM (peak). */

@@ -25,6 +25,7 @@ final class OperatorProcess implements AutoCloseable {
   private final Process process;
   private final int port;
   private final HttpClient http = HttpClient.newHttpClient();
+  private long peakRss;
 
   private OperatorProcess(Process process, int port) {
     this.process = process;
@@ -119,6 +120,20 @@ final class OperatorProcess implements AutoCloseable {
         .map(l -> Long.parseLong(l.replaceAll("\\D", "")) >> 10)
         .findFirst()
         .orElse(-1L);
+  }
+
+  /** Waits, sampling VmRSS every 250 ms for {@link #peakRssMib}. */
+  void sampleRss(Duration during) throws IOException, InterruptedException {
+    long end = System.nanoTime() + during.toNanos();
+    do {
+      peakRss = Math.max(peakRss, memoryMib("VmRSS"));
+      Thread.sleep(Math.min(250, during.toMillis()));
+    } while (System.nanoTime() < end);
+  }
+
+  /** The highest VmRSS {@link #sampleRss} saw. */
+  long peakRssMib() {
+    return peakRss;
   }
 
   /**

@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
+import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -25,16 +26,19 @@ public final class OperatorMain implements AutoCloseable {
   private final SchemaProvisioners provisioners;
   private final TopicAdmins kafkaAdmins;
   private final ManagementServer management;
+  private final PrometheusMeterRegistry registry;
 
   private OperatorMain(
       Operator operator,
       SchemaProvisioners provisioners,
       TopicAdmins kafkaAdmins,
-      ManagementServer management) {
+      ManagementServer management,
+      PrometheusMeterRegistry registry) {
     this.operator = operator;
     this.provisioners = provisioners;
     this.kafkaAdmins = kafkaAdmins;
     this.management = management;
+    this.registry = registry;
   }
 
   public static void main(String[] args) throws Exception {
@@ -59,9 +63,12 @@ public final class OperatorMain implements AutoCloseable {
   /** Starts the operator and its management server; returns once both run. */
   public static OperatorMain start(
       Map<String, String> env, KubernetesClient client, Backends backends) throws IOException {
-    OperatorConfig config = OperatorConfig.fromEnv(env);
+    OperatorConfig fromEnv = OperatorConfig.fromEnv(env);
+    OperatorConfig config = fromEnv.withProgress(fromEnv.progress().withEndpoints(backends.jobs()));
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     new JvmMemoryMetrics().bindTo(registry);
+    // The progress timers (ProgressTimers) record into the global registry.
+    Metrics.addRegistry(registry);
     SchemaProvisioners provisioners = backends.schemas();
     TopicAdmins kafkaAdmins = backends.topics();
     Operator operator =
@@ -92,7 +99,7 @@ public final class OperatorMain implements AutoCloseable {
         management.port(),
         backends.serverSideApply());
     operator.start();
-    return new OperatorMain(operator, provisioners, kafkaAdmins, management);
+    return new OperatorMain(operator, provisioners, kafkaAdmins, management, registry);
   }
 
   public int managementPort() {
@@ -107,5 +114,6 @@ public final class OperatorMain implements AutoCloseable {
     provisioners.close();
     kafkaAdmins.close();
     management.close();
+    Metrics.removeRegistry(registry);
   }
 }

@@ -2,6 +2,7 @@ package io.streampipe.operator;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.micrometer.core.instrument.Timer;
 import io.streampipe.api.Durations;
 import io.streampipe.api.v1alpha1.BudgetAction;
 import io.streampipe.api.v1alpha1.BudgetSpec;
@@ -9,6 +10,7 @@ import io.streampipe.api.v1alpha1.StreamingPipelineStatus;
 import io.streampipe.api.validation.Problem;
 import io.streampipe.operator.desired.ResolvedPipeline;
 import io.streampipe.operator.progress.ProgressObservation;
+import io.streampipe.operator.progress.ProgressTimers;
 import io.streampipe.operator.quality.BudgetHistory;
 import io.streampipe.operator.quality.BudgetOutcome;
 import io.streampipe.operator.quality.DeadLetterWindow;
@@ -113,6 +115,7 @@ final class PipelineObserver {
                 context),
             problems,
             now);
+    Timer.Sample observing = Timer.start();
     Optional<ProgressObservation> read = context.getSecondaryResource(ProgressObservation.class);
     List<ProgressHistory.Sample> samples =
         read.flatMap(ProgressObservation::progress)
@@ -133,6 +136,7 @@ final class PipelineObserver {
             config.progress().stallFloor()),
         now);
     ReadyGate.apply(after, before, generation, metrics, now);
+    observing.stop(ProgressTimers.OBSERVE);
     // Decided for a spec about to be applied; an invalid one's path carries the last decision.
     context
         .managedWorkflowAndDependentResourceContext()

@@ -109,16 +109,21 @@ public final class MockCluster {
   }
 
   /**
-   * The operator's configuration with the jobs' progress read from this cluster's played job, so
-   * that an application {@link #jobRuns} also reports progress at its generation; polled every
+   * The operator's configuration with the jobs' progress read from this cluster's {@link #jobs()},
+   * so that an application {@link #jobRuns} also reports progress at its generation; polled every
    * second, so a test sees Ready soon after.
    */
-  public synchronized OperatorConfig playingJobs(OperatorConfig config) {
-    if (job == null) {
-      job = new PlayedJob(this);
-    }
+  public OperatorConfig playingJobs(OperatorConfig config) {
     return config.withProgress(
-        config.progress().withEndpoints(job.endpoints()).withPeriod(Duration.ofSeconds(1)));
+        config.progress().withEndpoints(jobs().endpoints()).withPeriod(Duration.ofSeconds(1)));
+  }
+
+  /** The jobs' side: each running application's progress, a batch every 20 s unless told. */
+  synchronized PlayedJob jobs() {
+    if (job == null) {
+      job = new PlayedJob(this, new JobPace(Duration.ofSeconds(20)));
+    }
+    return job;
   }
 
   /**

@@ -33,20 +33,6 @@ final class MockPipelines {
         new InMemoryTopicAdmins());
   }
 
-  /** The same, reading each job's progress from {@code jobs} every second. */
-  static Operator startOperator(
-      KubernetesMockServer server, MockCluster cluster, ProgressEndpointServer jobs) {
-    OperatorConfig defaults = OperatorConfig.defaults();
-    InMemorySchemaProvisioner cassandra = new InMemorySchemaProvisioner();
-    return MockCluster.startOperator(
-        server,
-        "streampipe-operator",
-        defaults.withProgress(
-            defaults.progress().withEndpoints(jobs.endpoints()).withPeriod(Duration.ofSeconds(1))),
-        connection -> cassandra,
-        new InMemoryTopicAdmins());
-  }
-
   /** The reasons of the Events recorded on a pipeline, oldest first. */
   static List<String> eventReasons(KubernetesClient client, String ns, String name) {
     return client.v1().events().inNamespace(ns).list().getItems().stream()
@@ -74,6 +60,22 @@ final class MockPipelines {
     await()
         .atMost(Duration.ofSeconds(30))
         .until(() -> reason(client, ns, name, "Ready").equals("Ready"));
+  }
+
+  /**
+   * Ready as production means it: the parts ready, the job reporting the pipeline's current
+   * generation (observedGeneration) and progressing.
+   */
+  static boolean readyAtGeneration(StreamingPipeline p) {
+    Long generation = p.getMetadata().getGeneration();
+    return p.getStatus() != null
+        && generation.equals(p.getStatus().getObservedGeneration())
+        && p.getStatus().getConditions().stream()
+            .anyMatch(
+                c ->
+                    "Ready".equals(c.getType())
+                        && "True".equals(c.getStatus())
+                        && generation.equals(c.getObservedGeneration()));
   }
 
   static String reason(KubernetesClient client, String ns, String name, String type) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.streampipe.api.v1alpha1.DeletionPolicy;
-import io.streampipe.api.v1alpha1.PipelineCondition;
 import io.streampipe.api.v1alpha1.SparkResources;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,12 +38,13 @@ class OperatorKillsIT {
   void convergesAfterKillsMidReconcileWithEveryPartOnceAndNoOrphan() throws Exception {
     System.out.println("OperatorKillsIT seed " + SEED + ", kills " + KILLS);
     Random random = new Random(SEED);
-    new MockCluster(client).loadCrds();
+    MockCluster cluster = new MockCluster(client).loadCrds();
     SecretLeaks.createSecret(client, NS);
-    OperatorRuns runs = new OperatorRuns(client.getConfiguration().getMasterUrl(), NS);
     int[] killAt = random.ints(KILLS, 0, Workload.STEPS).sorted().toArray();
-    try (OtherOperators others = new OtherOperators(new MockCluster(client), NS);
+    try (PlayedJob jobs = cluster.jobs();
+        OtherOperators others = new OtherOperators(cluster, NS);
         ReadyTransitions transitions = new ReadyTransitions(client, NS)) {
+      OperatorRuns runs = new OperatorRuns(client.getConfiguration().getMasterUrl(), NS, jobs);
       runs.start();
       int kill = 0;
       for (int step = 0; step < Workload.STEPS; step++) {
@@ -112,10 +112,8 @@ class OperatorKillsIT {
   }
 
   /**
-   * Every kept pipeline judged at its generation, its job running, its parts at the latest spec; no
-   * other. No job serves progress here (the driver Service resolves nowhere beside a mock API
-   * server), so Ready stays False for want of progress: converged means every condition says so for
-   * the current generation and nothing changes any more.
+   * Every kept pipeline Ready at its generation, as production means it (its parts ready, its
+   * played job reporting that generation and progressing), its parts at the latest spec; no other.
    */
   private boolean converged() {
     for (int i = 0; i < PIPELINES; i++) {
@@ -128,29 +126,13 @@ class OperatorKillsIT {
         continue;
       }
       if (p == null
-          || p.getStatus() == null
-          || !judgedAt(p, p.getMetadata().getGeneration())
-          || !"True".equals(condition(p, "JobRunning"))
+          || !MockPipelines.readyAtGeneration(p)
           || PipelineParts.of(client, NS, name(i)).size() < PipelineParts.OF_A_USERS_PIPELINE
           || executors(i) != Workload.LAST_INSTANCES) {
         return false;
       }
     }
     return true;
-  }
-
-  private static boolean judgedAt(StreamingPipeline p, long generation) {
-    return !p.getStatus().getConditions().isEmpty()
-        && p.getStatus().getConditions().stream()
-            .allMatch(c -> Long.valueOf(generation).equals(c.getObservedGeneration()));
-  }
-
-  private static String condition(StreamingPipeline p, String type) {
-    return p.getStatus().getConditions().stream()
-        .filter(c -> type.equals(c.getType()))
-        .map(PipelineCondition::getStatus)
-        .findFirst()
-        .orElse(null);
   }
 
   @SuppressWarnings("unchecked")

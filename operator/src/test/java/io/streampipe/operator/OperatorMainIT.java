@@ -28,7 +28,7 @@ class OperatorMainIT {
         OperatorMain.start(
             Map.of("STREAMPIPE_MANAGEMENT_PORT", "0", "STREAMPIPE_WATCH_NAMESPACES", "main"),
             client,
-            MockApiServerMain.inMemory());
+            MockApiServerMain.inMemory(Map.of()));
     int port = running.managementPort();
     try {
       assertThat(get(port, "/startupz").statusCode()).isEqualTo(200);
@@ -44,7 +44,8 @@ class OperatorMainIT {
           .hasValueSatisfying(t -> assertThat(t).startsWith("text/plain"));
       assertThat(metrics.body())
           .contains("operator_sdk_reconciliations_started_total")
-          .contains("jvm_memory_used_bytes");
+          .contains("jvm_memory_used_bytes")
+          .contains("streampipe_progress_observe_seconds{quantile=\"0.99\"}");
       assertThat(get(port, "/nothing-here").statusCode()).isEqualTo(404);
     } finally {
       running.close();

@@ -25,6 +25,7 @@ final class OperatorProcess implements AutoCloseable {
   private final Process process;
   private final int port;
   private final HttpClient http = HttpClient.newHttpClient();
+  private long peakRss;
 
   private OperatorProcess(Process process, int port) {
     this.process = process;
@@ -53,6 +54,20 @@ final class OperatorProcess implements AutoCloseable {
     builder.environment().putAll(env);
     builder.environment().put("STREAMPIPE_MANAGEMENT_PORT", String.valueOf(port));
     return new OperatorProcess(builder.start(), port);
+  }
+
+  /** Starts one and returns once it is ready (its informers have synced). */
+  static OperatorProcess startReady(
+      String masterUrl, Map<String, String> env, Path log, Duration within) throws Exception {
+    OperatorProcess operator = start(masterUrl, env, log);
+    long deadline = System.nanoTime() + within.toNanos();
+    while (operator.status("/readyz") != 200) {
+      if (!operator.isAlive() || System.nanoTime() > deadline) {
+        throw new IllegalStateException("the operator did not get ready, see " + log);
+      }
+      Thread.sleep(100);
+    }
+    return operator;
   }
 
   long pid() {
@@ -84,6 +99,20 @@ final class OperatorProcess implements AutoCloseable {
         .sum();
   }
 
+  /**
+   * A timer's quantile, e.g. {@code quantile("streampipe_progress_observe_seconds", "0.99")}, in
+   * milliseconds; NaN when absent.
+   */
+  double quantileMillis(String timer, String quantile) throws IOException, InterruptedException {
+    return metrics()
+            .lines()
+            .filter(l -> l.startsWith(timer + "{") && l.contains("quantile=\"" + quantile + "\""))
+            .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+            .findFirst()
+            .orElse(Double.NaN)
+        * 1e3;
+  }
+
   /** A line of /proc/pid/status in MiB, e.g. VmRSS (now) or VmHWM (peak). */
   long memoryMib(String field) throws IOException {
     return Files.readAllLines(Path.of("/proc", String.valueOf(pid()), "status")).stream()
@@ -91,6 +120,20 @@ final class OperatorProcess implements AutoCloseable {
         .map(l -> Long.parseLong(l.replaceAll("\\D", "")) >> 10)
         .findFirst()
         .orElse(-1L);
+  }
+
+  /** Waits, sampling VmRSS every 250 ms for {@link #peakRssMib}. */
+  void sampleRss(Duration during) throws IOException, InterruptedException {
+    long end = System.nanoTime() + during.toNanos();
+    do {
+      peakRss = Math.max(peakRss, memoryMib("VmRSS"));
+      Thread.sleep(Math.min(250, during.toMillis()));
+    } while (System.nanoTime() < end);
+  }
+
+  /** The highest VmRSS {@link #sampleRss} saw. */
+  long peakRssMib() {
+    return peakRss;
   }
 
   /**

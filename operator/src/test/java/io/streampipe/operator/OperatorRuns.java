@@ -19,7 +19,11 @@ final class OperatorRuns {
   private int runs;
   private long lastStart;
 
-  OperatorRuns(String masterUrl, String namespace) {
+  /**
+   * @param jobs where the operators read the jobs' progress, polled every second so convergence is
+   *     the operator's, not the poll's
+   */
+  OperatorRuns(String masterUrl, String namespace, PlayedJob jobs) {
     this.masterUrl = masterUrl;
     // The mock has no volume provisioner: a grace longer than the run keeps claims "binding".
     this.env =
@@ -27,21 +31,19 @@ final class OperatorRuns {
             "STREAMPIPE_WATCH_NAMESPACES",
             namespace,
             "STREAMPIPE_CHECKPOINT_BIND_GRACE_SECONDS",
-            "3600");
+            "3600",
+            "STREAMPIPE_PROGRESS_POLL_SECONDS",
+            "1",
+            MockApiServerMain.PLAYED_JOB,
+            jobs.base());
   }
 
   /** Starts a new operator JVM and returns once it is ready (its informers have synced). */
   void start() throws Exception {
-    current = OperatorProcess.start(masterUrl, env, OperatorKillsIT.log(runs++));
+    current =
+        OperatorProcess.startReady(
+            masterUrl, env, OperatorKillsIT.log(runs++), Duration.ofSeconds(90));
     lastStart = System.nanoTime();
-    long deadline = lastStart + Duration.ofSeconds(90).toNanos();
-    while (current.status("/readyz") != 200) {
-      if (!current.isAlive() || System.nanoTime() > deadline) {
-        throw new IllegalStateException(
-            "the operator did not get ready, see " + OperatorKillsIT.log(runs - 1));
-      }
-      Thread.sleep(100);
-    }
   }
 
   /** Lets the ready operator work for a random moment, kills it -9 and starts another. */

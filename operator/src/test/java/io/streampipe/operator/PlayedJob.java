@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.streampipe.api.JobContract;
 import io.streampipe.api.v1alpha1.PipelineProgress;
 import io.streampipe.operator.progress.ProgressEndpoints;
@@ -15,23 +16,30 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The job's side for operator ITs on a mock API server: one loopback progress endpoint answering,
- * for each SparkApplication the Spark operator's part set RUNNING, the generation it was rendered
- * with and a batch completed every 20 s, as a healthy job would. Any other application answers 503,
- * like a driver that is not up.
+ * The jobs' side beside a mock API server, the one stand-in of every operator IT and the benchmark:
+ * one loopback endpoint serving each pipeline's progress at {@code /progress/<namespace>/<name>}. A
+ * pipeline whose SparkApplication the Spark operator's part set RUNNING answers with the generation
+ * rendered into the application's environment, as the real job does from {@code
+ * STREAMPIPE_SPEC_GENERATION}, and the counts its test {@link #report}s, or else those of a steady
+ * job ({@link JobPace}); any other answers 503, like a driver that is not up. Applications are read
+ * from a watch, so serving a thousand pipelines costs the API server nothing.
  */
 final class PlayedJob implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final long BATCH_MILLIS = 20_000;
 
-  private final MockCluster cluster;
+  private final SharedIndexInformer<GenericKubernetesResource> apps;
   private final HttpServer http;
-  private final long started = System.currentTimeMillis();
+  private final JobPace pace;
+  private final Map<String, PipelineProgress> reported = new ConcurrentHashMap<>();
+  private final Set<String> silent = ConcurrentHashMap.newKeySet();
 
-  PlayedJob(MockCluster cluster) {
-    this.cluster = cluster;
+  PlayedJob(MockCluster cluster, JobPace pace) {
+    this.pace = pace;
+    this.apps = cluster.sparkApplications().inAnyNamespace().inform();
     try {
       http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     } catch (IOException e) {
@@ -41,24 +49,35 @@ final class PlayedJob implements AutoCloseable {
     http.start();
   }
 
-  /** Where the operator reads a pipeline's progress: this endpoint, by namespace and name. */
+  /** Where an operator in this JVM reads a pipeline's progress. */
   ProgressEndpoints endpoints() {
-    int port = http.getAddress().getPort();
-    return p ->
-        URI.create(
-            "http://127.0.0.1:"
-                + port
-                + JobContract.PROGRESS_PATH
-                + "/"
-                + p.namespace()
-                + "/"
-                + p.name());
+    return at(base());
+  }
+
+  /** This endpoint's address, for an operator in another JVM ({@link MockApiServerMain}). */
+  String base() {
+    return "http://127.0.0.1:" + http.getAddress().getPort();
+  }
+
+  /** The progress URLs of a played job at {@code base}, by namespace and name. */
+  static ProgressEndpoints at(String base) {
+    return p -> URI.create(base + JobContract.PROGRESS_PATH + "/" + p.namespace() + "/" + p.name());
+  }
+
+  /** The counts the pipeline's job reports from now on (its generation stays the rendered one). */
+  void report(String namespace, String name, PipelineProgress counts) {
+    reported.put(namespace + "/" + name, counts);
+  }
+
+  /** The pipeline's endpoint stops answering, as a driver that cannot be reached. */
+  void silence(String namespace, String name) {
+    silent.add(namespace + "/" + name);
   }
 
   private void answer(HttpExchange exchange) throws IOException {
     String[] path = exchange.getRequestURI().getPath().split("/");
     Optional<PipelineProgress> progress =
-        path.length == 4 ? progress(path[2], path[3]) : Optional.empty();
+        path.length == 4 ? progress(path[2] + "/" + path[3]) : Optional.empty();
     byte[] body = progress.isPresent() ? JSON.writeValueAsBytes(progress.get()) : new byte[0];
     exchange.sendResponseHeaders(
         progress.isPresent() ? 200 : 503, body.length == 0 ? -1 : body.length);
@@ -67,22 +86,17 @@ final class PlayedJob implements AutoCloseable {
     }
   }
 
-  private Optional<PipelineProgress> progress(String namespace, String name) {
-    GenericKubernetesResource app =
-        cluster.sparkApplications().inNamespace(namespace).withName(name).get();
-    if (app == null || !"RUNNING".equals(state(app))) {
+  private Optional<PipelineProgress> progress(String key) {
+    GenericKubernetesResource app = apps.getStore().getByKey(key);
+    if (app == null || !"RUNNING".equals(state(app)) || silent.contains(key)) {
       return Optional.empty();
     }
-    PipelineProgress p = new PipelineProgress();
+    PipelineProgress counts = reported.get(key);
+    PipelineProgress p = counts == null ? pace.now() : counts.figures();
     p.setGeneration(generation(app));
-    p.setLastBatchId((System.currentTimeMillis() - started) / BATCH_MILLIS);
-    p.setLag(0L);
-    p.setRead(0L);
-    p.setWritten(0L);
     return Optional.of(p);
   }
 
-  @SuppressWarnings("unchecked")
   private static String state(GenericKubernetesResource app) {
     Object status = app.getAdditionalProperties().get("status");
     if (!(status instanceof Map<?, ?> s) || !(s.get("applicationState") instanceof Map<?, ?> a)) {
@@ -106,5 +120,6 @@ final class PlayedJob implements AutoCloseable {
   @Override
   public void close() {
     http.stop(0);
+    apps.close();
   }
 }

@@ -3,83 +3,53 @@ package io.streampipe.operator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.javaoperatorsdk.operator.Operator;
-import io.streampipe.api.JobContract;
 import io.streampipe.api.v1alpha1.PipelineCondition;
 import io.streampipe.api.v1alpha1.PipelineProgress;
 import io.streampipe.operator.desired.Labels;
 import io.streampipe.operator.desired.Names;
-import io.streampipe.operator.topics.InMemoryTopicAdmins;
-import io.streampipe.provisioning.InMemorySchemaProvisioner;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * The operator reads a job's progress into the status. The driver Service's name resolves nowhere
- * beside a mock API server, so the operator's endpoint resolver points at a local HTTP server that
- * answers as the job's endpoint does (ProgressEndpointTest and PipelineJobIT test the job's side).
+ * beside a mock API server, so the operator's endpoint resolver points at the cluster's played job,
+ * which answers as the job's endpoint does (ProgressEndpointTest and PipelineJobIT test the job's
+ * side).
  */
 @EnableKubernetesMockClient(crud = true)
 class ProgressIT {
   static final String NS = "progress";
-  static final ObjectMapper JSON = new ObjectMapper();
-  static final AtomicReference<PipelineProgress> SERVED = new AtomicReference<>();
   static KubernetesMockServer server;
   static KubernetesClient client;
   static Operator operator;
   static MockCluster cluster;
-  static HttpServer job;
+  static PlayedJob job;
 
   @BeforeAll
   static void start() throws Exception {
-    job = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    job.createContext(
-        JobContract.PROGRESS_PATH,
-        exchange -> {
-          byte[] body = JSON.writeValueAsBytes(SERVED.get());
-          exchange.sendResponseHeaders(200, body.length);
-          try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
-          }
-        });
-    job.start();
-    URI endpoint =
-        URI.create("http://127.0.0.1:" + job.getAddress().getPort() + JobContract.PROGRESS_PATH);
     cluster = new MockCluster(client).loadCrds();
-    OperatorConfig defaults = OperatorConfig.defaults();
-    operator =
-        MockCluster.startOperator(
-            server,
-            "streampipe-operator",
-            defaults.withProgress(
-                defaults.progress().withEndpoints(p -> endpoint).withPeriod(Duration.ofSeconds(1))),
-            connection -> new InMemorySchemaProvisioner(),
-            new InMemoryTopicAdmins());
+    job = cluster.jobs();
+    operator = MockPipelines.startOperator(server, cluster, OperatorConfig.defaults());
   }
 
   @AfterAll
   static void stop() {
     operator.stop();
-    job.stop(0);
+    job.close();
   }
 
   @Test
   void progressIsObservedKeptWhenUnreachableAndObservedThroughAnInvalidUpdate() {
-    SERVED.set(progress(4, 1_000, 250));
+    job.report(NS, "users", progress(4, 1_000, 250));
     MockPipelines.running(client, cluster, NS, "users");
 
     Service service =
@@ -95,12 +65,11 @@ class ProgressIT {
     // An invalid update: the last good job is still observed.
     PipelineEdits.edit(client, NS, "users", p -> ttl(p, "forever"));
     await().atMost(Duration.ofSeconds(30)).until(() -> reason("SpecValid").equals("InvalidSpec"));
-    SERVED.set(progress(5, 1_400, 90));
+    job.report(NS, "users", progress(5, 1_400, 90));
     await().atMost(Duration.ofSeconds(30)).until(() -> lag().equals(Optional.of(90L)));
 
     // The endpoint goes away: the figures stay, marked as not current, never a zero lag.
-    SERVED.set(null);
-    job.removeContext(JobContract.PROGRESS_PATH);
+    job.silence(NS, "users");
     await()
         .atMost(Duration.ofSeconds(30))
         .until(() -> reason("Progressing").equals("ProgressUnreachable"));
@@ -110,7 +79,6 @@ class ProgressIT {
 
   private static PipelineProgress progress(long batch, long read, long lag) {
     PipelineProgress p = new PipelineProgress();
-    p.setGeneration(1L);
     p.setLastBatchId(batch);
     p.setLastBatchTime("2026-01-01T00:00:0" + batch + "Z");
     p.setRead(read);

@@ -20,10 +20,12 @@ import org.junit.jupiter.api.Test;
 
 /**
  * spec.suspend and the data-quality budget through the operator on the mock API server, each job's
- * progress served by a local HTTP server. Suspending deletes the SparkApplication (in a cluster the
- * Spark operator then stops the driver, and the job finishes its batch) and keeps every other part;
- * resuming creates it again on the same checkpoint. A burst of dead letters over budget turns
- * DataQuality False with one Event, and with Suspend stops the job until the spec changes.
+ * progress served by the cluster's played job. Suspending deletes the SparkApplication (in a
+ * cluster the Spark operator then stops the driver, and the job finishes its batch) and keeps every
+ * other part; resuming creates it again on the same checkpoint. A burst of dead letters over budget
+ * turns DataQuality False with one Event, and with Suspend stops the job until the spec changes.
+ * Each job's counts are the test's, reported by the played job at the generation it was rendered
+ * for.
  */
 @EnableKubernetesMockClient(crud = true)
 class SuspendIT {
@@ -34,13 +36,13 @@ class SuspendIT {
   static KubernetesClient client;
   static Operator operator;
   static MockCluster cluster;
-  static ProgressEndpointServer jobs;
+  static PlayedJob jobs;
 
   @BeforeAll
   static void start() throws Exception {
-    jobs = new ProgressEndpointServer();
     cluster = new MockCluster(client).loadCrds();
-    operator = MockPipelines.startOperator(server, cluster, jobs);
+    jobs = cluster.jobs();
+    operator = MockPipelines.startOperator(server, cluster, OperatorConfig.defaults());
   }
 
   @AfterAll
@@ -51,7 +53,7 @@ class SuspendIT {
 
   @Test
   void suspendDeletesOnlyTheJobAndResumeStartsItOnTheSameCheckpoint() {
-    jobs.serve(NAME, progress(7, 2_000, 120));
+    jobs.report(NS, NAME, progress(7, 2_000, 120));
     MockPipelines.running(client, cluster, NS, NAME);
     await().atMost(WAIT).until(() -> reason("Progressing").equals("BatchesCompleting"));
     String checkpoint = MockCluster.checkpointLocation(job());
@@ -86,9 +88,7 @@ class SuspendIT {
     await().atMost(WAIT).until(() -> reason("Suspended").equals("Resumed"));
     cluster.jobState(NS, NAME, "RUNNING");
     // The resubmitted job runs the spec's current generation; Ready waits for it to say so.
-    PipelineProgress resumed = progress(8, 2_100, 0);
-    resumed.setGeneration(pipeline().getMetadata().getGeneration());
-    jobs.serve(NAME, resumed);
+    jobs.report(NS, NAME, progress(8, 2_100, 0));
     await().atMost(WAIT).until(() -> reason("Ready").equals("Ready"));
     // Exactly one per transition is SuspendReconcileTest's to prove: here a reconcile that starts
     // before the operator's cache holds its last status write repeats that write's Events (seen
@@ -104,7 +104,7 @@ class SuspendIT {
     String name = "strict";
     runningWithBudget(ns, name, BudgetAction.Suspend);
 
-    jobs.serve(name, deadLetters(6, 1_100, 60));
+    jobs.report(ns, name, deadLetters(6, 1_100, 60));
 
     await().atMost(WAIT).until(() -> reason(ns, name, "Suspended").equals("BudgetExceeded"));
     assertThat(job(ns, name)).isNull();
@@ -130,11 +130,11 @@ class SuspendIT {
     String name = "lenient";
     runningWithBudget(ns, name, BudgetAction.Warn);
 
-    jobs.serve(name, deadLetters(6, 1_100, 60));
+    jobs.report(ns, name, deadLetters(6, 1_100, 60));
     await().atMost(WAIT).until(() -> reason(ns, name, "DataQuality").equals("BudgetExceeded"));
     assertThat(reason(ns, name, "Ready")).isEqualTo("BudgetExceeded");
     // Still over budget, with other figures: one more reconcile, the job still running.
-    jobs.serve(name, deadLetters(7, 1_200, 110));
+    jobs.report(ns, name, deadLetters(7, 1_200, 110));
     await()
         .atMost(WAIT)
         .until(
@@ -153,7 +153,7 @@ class SuspendIT {
 
   /** The users pipeline with a 5 % budget, Ready, its job's first read a clean baseline. */
   private static void runningWithBudget(String ns, String name, BudgetAction action) {
-    jobs.serve(name, deadLetters(5, 1_000, 10));
+    jobs.report(ns, name, deadLetters(5, 1_000, 10));
     StreamingPipeline pipeline = TestPipelines.users(ns, name);
     BudgetSpec budget = new BudgetSpec();
     budget.setMaxDeadLetterRatio(0.05);
@@ -172,7 +172,6 @@ class SuspendIT {
 
   static PipelineProgress progress(long batch, long read, long lag) {
     PipelineProgress p = new PipelineProgress();
-    p.setGeneration(1L);
     p.setLastBatchId(batch);
     p.setRead(read);
     p.setWritten(read);

@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.Executors;
 
 /** Reads a job's progress endpoint over HTTP, within a short timeout; never throws. */
 public final class ProgressClient {
@@ -21,8 +22,20 @@ public final class ProgressClient {
   private final Duration timeout;
 
   public ProgressClient(Duration timeout) {
-    this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+    // The JDK's default executor is an unbounded cached pool (33 threads at 1,000 pipelines); the
+    // poller's threads block in send(), and two threads are enough to complete the responses.
+    this.http =
+        HttpClient.newBuilder()
+            .connectTimeout(timeout)
+            .executor(Executors.newFixedThreadPool(2, ProgressClient::daemon))
+            .build();
     this.timeout = timeout;
+  }
+
+  private static Thread daemon(Runnable r) {
+    Thread t = new Thread(r, "progress-http");
+    t.setDaemon(true);
+    return t;
   }
 
   public ProgressObservation read(URI url) {

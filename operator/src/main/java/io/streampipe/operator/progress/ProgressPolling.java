@@ -37,7 +37,11 @@ public final class ProgressPolling {
                         .filter(p -> p.spec().getMonitoring().getPrometheus().isEnabled())
                         // A suspended job has no driver to ask.
                         .filter(p -> !Suspension.inEffect(primary, p.spec()))
-                        .map(p -> Set.of(client.read(settings.endpoints().of(p))))
+                        .map(
+                            p ->
+                                Set.of(
+                                    ProgressTimers.READ.record(
+                                        () -> client.read(settings.endpoints().of(p)))))
                         .orElse(Set.of()),
                 settings.period())
             .withResourceIDMapper(ResourceIDMapper.singleResourceResourceIDMapper())

@@ -45,15 +45,7 @@ class InFlightTest {
     inFlight.acquire(4);
     AtomicInteger retried = new AtomicInteger();
     inFlight.retry(1, retried::incrementAndGet);
-    CompletableFuture<Void> next =
-        CompletableFuture.runAsync(
-            () -> {
-              try {
-                inFlight.acquire(1);
-              } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-              }
-            });
+    CompletableFuture<Void> next = inBackground(() -> inFlight.acquire(1));
     assertBlocked(next);
     inFlight.answered(4);
     next.get(10, TimeUnit.SECONDS);
@@ -63,15 +55,7 @@ class InFlightTest {
   @Test
   void aGroupLargerThanTheLimitGoesAlone() throws Exception {
     InFlight inFlight = new InFlight(new WriteConcurrency(4));
-    CompletableFuture.runAsync(
-            () -> {
-              try {
-                inFlight.acquire(10);
-              } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-              }
-            })
-        .get(10, TimeUnit.SECONDS);
+    inBackground(() -> inFlight.acquire(10)).get(10, TimeUnit.SECONDS);
   }
 
   @Test
@@ -79,18 +63,26 @@ class InFlightTest {
     InFlight inFlight = new InFlight(new WriteConcurrency(4));
     inFlight.acquire(3);
     inFlight.answered(3);
-    CompletableFuture<Void> finish =
-        CompletableFuture.runAsync(
-            () -> {
-              try {
-                inFlight.awaitNone();
-              } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-              }
-            });
+    CompletableFuture<Void> finish = inBackground(inFlight::awaitNone);
     assertBlocked(finish);
     inFlight.done(3);
     finish.get(10, TimeUnit.SECONDS);
+  }
+
+  /** A call that may wait. */
+  private interface Waiting {
+    void run() throws InterruptedException;
+  }
+
+  private static CompletableFuture<Void> inBackground(Waiting call) {
+    return CompletableFuture.runAsync(
+        () -> {
+          try {
+            call.run();
+          } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+          }
+        });
   }
 
   private static void assertBlocked(CompletableFuture<Void> future) throws Exception {

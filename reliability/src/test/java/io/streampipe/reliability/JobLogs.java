@@ -46,6 +46,16 @@ final class JobLogs {
     return retries;
   }
 
+  /** The lowest write concurrency a batch line reports; 0 when none reports one. */
+  static long lowestWriteConcurrency(List<Path> logs) {
+    return logs.stream()
+        .flatMap(log -> batchLines(log).stream())
+        .filter(line -> line.contains(" writeConcurrency="))
+        .mapToLong(line -> number(line, " writeConcurrency="))
+        .min()
+        .orElse(0);
+  }
+
   static List<String> batchLines(Path log) {
     return lines(log).stream()
         .filter(line -> line.contains(" batch=") && line.contains(" read="))

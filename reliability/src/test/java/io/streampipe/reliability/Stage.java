@@ -71,7 +71,7 @@ final class Stage {
     logs.add(log);
     return JobProcess.launch(
         spec,
-        dir.resolve("checkpoint"),
+        checkpoint(),
         log,
         Map.of(
             JobContract.ENV_CASSANDRA_USERNAME,
@@ -113,6 +113,15 @@ final class Stage {
     } catch (DriverException e) {
       return Map.of();
     }
+  }
+
+  /** The ids in the table now; throws while the table cannot be read. */
+  Set<UUID> rowIds() {
+    return readRows().keySet();
+  }
+
+  Path checkpoint() {
+    return dir.resolve("checkpoint");
   }
 
   /** Waits until this JVM's own session reaches Cassandra again, after a restart. */
@@ -192,6 +201,15 @@ final class Stage {
 
   long writeRetries() {
     return JobLogs.writeRetries(logs);
+  }
+
+  long lowestWriteConcurrency() {
+    return JobLogs.lowestWriteConcurrency(logs);
+  }
+
+  /** Batches the latest job has completed. */
+  int batches() {
+    return batchLines(latestLog());
   }
 
   void awaitRead(long records, Duration within) throws Exception {

@@ -5,9 +5,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -34,6 +38,8 @@ final class SteadyProducer implements AutoCloseable {
   private final List<UUID> ids = new ArrayList<>();
   private final AtomicLong produced = new AtomicLong();
   private final AtomicLong bad = new AtomicLong();
+  private final AtomicInteger burst = new AtomicInteger();
+  private final Map<Integer, NavigableMap<Long, UUID>> validAt = new ConcurrentHashMap<>();
   private final AtomicReference<Exception> failure = new AtomicReference<>();
   private final Thread thread;
   private volatile boolean running = true;
@@ -69,6 +75,9 @@ final class SteadyProducer implements AutoCloseable {
     long next = System.nanoTime();
     while (running) {
       sendOne();
+      for (int extra = burst.getAndSet(0); extra > 0; extra--) {
+        sendOne();
+      }
       next += interval;
       long wait = next - System.nanoTime();
       if (wait > 0) {
@@ -86,6 +95,7 @@ final class SteadyProducer implements AutoCloseable {
     int dice = random.nextInt(100);
     String key;
     String value;
+    UUID valid = null;
     if (dice < 5) {
       key = "bad-" + n;
       value = "{\"broken\": " + n;
@@ -96,13 +106,19 @@ final class SteadyProducer implements AutoCloseable {
       key = id.toString();
       value = Events.valid(id, name);
       latest.put(id, name);
+      valid = id;
     }
+    UUID finalValid = valid;
     producer.send(
         new org.apache.kafka.clients.producer.ProducerRecord<>(
             topic, key.getBytes(StandardCharsets.UTF_8), value.getBytes(StandardCharsets.UTF_8)),
         (metadata, error) -> {
           if (error != null) {
             failure.compareAndSet(null, error);
+          } else if (finalValid != null) {
+            validAt
+                .computeIfAbsent(metadata.partition(), p -> new ConcurrentSkipListMap<>())
+                .put(metadata.offset(), finalValid);
           }
         });
     produced.incrementAndGet();
@@ -112,6 +128,24 @@ final class SteadyProducer implements AutoCloseable {
     UUID id = new UUID(random.nextLong(), random.nextLong());
     ids.add(id);
     return id;
+  }
+
+  /** Sends {@code events} more at once, beside the steady rate. */
+  void burst(int events) {
+    burst.addAndGet(events);
+  }
+
+  /** The ids of the valid events acknowledged below these end offsets (by partition). */
+  Set<UUID> validBelow(Map<Integer, Long> ends) {
+    Set<UUID> ids = new java.util.HashSet<>();
+    ends.forEach(
+        (partition, end) -> {
+          NavigableMap<Long, UUID> sent = validAt.get(partition);
+          if (sent != null) {
+            ids.addAll(sent.headMap(end, false).values());
+          }
+        });
+    return ids;
   }
 
   long produced() {

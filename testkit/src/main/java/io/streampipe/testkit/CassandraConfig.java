@@ -78,6 +78,11 @@ record CassandraConfig(int nativePort, int storagePort, CassandraSettings settin
         .formatted(FreePorts.HOST, nativePort, storagePort, settings.yaml());
   }
 
+  /** JMX on the loopback only, as nodetool reaches it: tests change settings at run time. */
+  static String localJmxOption(int port) {
+    return "-Dcassandra.jmx.local.port=" + port;
+  }
+
   static List<String> jvmOptions(Path directory, Path jammJar) {
     List<String> options = new ArrayList<>();
     // The marker lets `pgrep -f streampipe.testkit` find a fork that outlived its test JVM.

@@ -7,6 +7,13 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import javax.management.Attribute;
+import javax.management.ObjectName;
+import javax.management.remote.JMXConnector;
+import javax.management.remote.JMXConnectorFactory;
+import javax.management.remote.JMXServiceURL;
 
 /** A single Cassandra 5 node in its own JVM, listening for CQL on 127.0.0.1. */
 public final class CassandraServer extends ForkedServer {
@@ -23,6 +30,7 @@ public final class CassandraServer extends ForkedServer {
 
   private final CassandraSettings settings;
   private volatile int port;
+  private volatile int jmxPort;
 
   public CassandraServer() {
     this(CassandraSettings.DEFAULT);
@@ -78,17 +86,32 @@ public final class CassandraServer extends ForkedServer {
 
   @Override
   Process launch(Path dir) throws Exception {
-    int[] ports = FreePorts.allocate(2);
+    int[] ports = FreePorts.allocate(3);
     CassandraConfig config = new CassandraConfig(ports[0], ports[1], settings);
     Files.writeString(dir.resolve("cassandra.yaml"), config.yaml());
     Files.writeString(dir.resolve("logback.xml"), CassandraConfig.LOGBACK);
     ServerClasspath classpath = ServerClasspath.load("cassandra-server");
     port = config.nativePort();
-    return fork(
-        javaCommand(
-            CassandraConfig.jvmOptions(dir, classpath.jar("jamm")),
-            classpath,
-            "org.apache.cassandra.service.CassandraDaemon"));
+    jmxPort = ports[2];
+    List<String> options = new ArrayList<>(CassandraConfig.jvmOptions(dir, classpath.jar("jamm")));
+    options.add(CassandraConfig.localJmxOption(jmxPort));
+    return fork(javaCommand(options, classpath, "org.apache.cassandra.service.CassandraDaemon"));
+  }
+
+  /**
+   * Changes the running node's {@code write_request_timeout}, as {@code nodetool settimeout write}
+   * does over JMX: unlike the yaml's, this one is not raised to 10 ms. Writes already waiting keep
+   * the timeout they started with.
+   */
+  public void setWriteRequestTimeout(Duration timeout) throws Exception {
+    JMXServiceURL url =
+        new JMXServiceURL("service:jmx:rmi:///jndi/rmi://" + host() + ":" + jmxPort + "/jmxrmi");
+    try (JMXConnector jmx = JMXConnectorFactory.connect(url)) {
+      jmx.getMBeanServerConnection()
+          .setAttribute(
+              new ObjectName("org.apache.cassandra.db:type=StorageProxy"),
+              new Attribute("WriteRpcTimeout", timeout.toMillis()));
+    }
   }
 
   @Override

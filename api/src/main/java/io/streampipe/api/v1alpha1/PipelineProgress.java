@@ -66,6 +66,11 @@ public class PipelineProgress {
   private Long writeRetryMillis;
 
   @JsonPropertyDescription(
+      "Rows a write task may keep in flight now: halved when Cassandra times writes out or reports"
+          + " overload, grown by one per window of writes answered, up to the job's maximum.")
+  private Integer writeConcurrency;
+
+  @JsonPropertyDescription(
       "When the operator last saw these figures change (RFC 3339); kept while they do not.")
   private String observedAt;
 
@@ -87,6 +92,7 @@ public class PipelineProgress {
         deadLettersByRule == null ? null : new LinkedHashMap<>(deadLettersByRule);
     copy.writeRetries = writeRetries;
     copy.writeRetryMillis = writeRetryMillis;
+    copy.writeConcurrency = writeConcurrency;
     return copy;
   }
 
@@ -107,6 +113,7 @@ public class PipelineProgress {
         && Objects.equals(deadLettersByRule, p.deadLettersByRule)
         && Objects.equals(writeRetries, p.writeRetries)
         && Objects.equals(writeRetryMillis, p.writeRetryMillis)
+        && Objects.equals(writeConcurrency, p.writeConcurrency)
         && Objects.equals(observedAt, p.observedAt);
   }
 

@@ -10,6 +10,8 @@ import java.util.Map;
  * @param deadLetteredByRule refused records by their first broken rule; absent rules had none
  * @param writeRetries failed Cassandra writes tried again
  * @param writeRetryMillis how long the batch waited on retried writes
+ * @param writeConcurrency rows a write task could keep in flight at the batch's end, lowered on
+ *     timeouts and overload; 0 when no task wrote
  */
 public record BatchStats(
     long batchId,
@@ -19,7 +21,8 @@ public record BatchStats(
     Map<Rule, Long> deadLetteredByRule,
     long durationMillis,
     long writeRetries,
-    long writeRetryMillis) {
+    long writeRetryMillis,
+    int writeConcurrency) {
 
   public BatchStats {
     deadLetteredByRule = Map.copyOf(deadLetteredByRule);
@@ -33,7 +36,7 @@ public record BatchStats(
       long deduplicated,
       Map<Rule, Long> deadLetteredByRule,
       long durationMillis) {
-    this(batchId, read, written, deduplicated, deadLetteredByRule, durationMillis, 0, 0);
+    this(batchId, read, written, deduplicated, deadLetteredByRule, durationMillis, 0, 0, 0);
   }
 
   public long deadLettered() {
@@ -64,6 +67,11 @@ public record BatchStats(
         + durationMillis
         + (writeRetries == 0
             ? ""
-            : " writeRetries=" + writeRetries + " writeRetryMs=" + writeRetryMillis);
+            : " writeRetries="
+                + writeRetries
+                + " writeRetryMs="
+                + writeRetryMillis
+                + " writeConcurrency="
+                + writeConcurrency);
   }
 }

@@ -23,6 +23,7 @@ public final class JobMetrics {
   public static final String LAST_BATCH_TIMESTAMP = "streampipe_last_batch_timestamp_seconds";
   public static final String WRITE_RETRIES = "streampipe_write_retries_total";
   public static final String WRITE_RETRY_SECONDS = "streampipe_write_retry_seconds_total";
+  public static final String WRITE_CONCURRENCY = "streampipe_write_concurrency_rows";
   public static final String LABEL_PIPELINE = "pipeline";
   public static final String LABEL_RULE = "rule";
 
@@ -49,6 +50,10 @@ public final class JobMetrics {
       counter(WRITE_RETRIES, "Failed Cassandra writes tried again (outage, timeout, overload).");
   private final Counter writeRetrySeconds =
       counter(WRITE_RETRY_SECONDS, "Time micro-batches waited on retried Cassandra writes.");
+  private final Gauge writeConcurrency =
+      gauge(
+          WRITE_CONCURRENCY,
+          "Rows a write task may keep in flight: halved on Cassandra timeouts and overload.");
   private final Gauge inputRate = gauge(INPUT_RATE, "Records per second arriving, per Spark.");
   private final Gauge processingRate =
       gauge(PROCESSING_RATE, "Records per second processed, per Spark.");
@@ -81,6 +86,9 @@ public final class JobMetrics {
     }
     writeRetries.labelValues(pipeline).inc(batch.writeRetries());
     writeRetrySeconds.labelValues(pipeline).inc(batch.writeRetryMillis() / 1000.0);
+    if (batch.writeConcurrency() > 0) {
+      writeConcurrency.labelValues(pipeline).set(batch.writeConcurrency());
+    }
     batchDuration.labelValues(pipeline).observe(batch.durationMillis() / 1000.0);
     lastBatch.labelValues(pipeline).set(finishedAtMillis / 1000.0);
   }

@@ -23,6 +23,7 @@ public final class ProgressReport implements Consumer<BatchStats> {
   private long deduplicated;
   private long writeRetries;
   private long writeRetryMillis;
+  private Integer writeConcurrency;
   private Long lastBatchId;
   private Instant lastBatchTime;
   private Instant lastIdleTime;
@@ -54,6 +55,9 @@ public final class ProgressReport implements Consumer<BatchStats> {
     deduplicated += batch.deduplicated();
     writeRetries += batch.writeRetries();
     writeRetryMillis += batch.writeRetryMillis();
+    if (batch.writeConcurrency() > 0) {
+      writeConcurrency = batch.writeConcurrency();
+    }
     batch.deadLetteredByRule().forEach((rule, n) -> deadLettersByRule.merge(rule, n, Long::sum));
     lastBatchId = batch.batchId();
     lastBatchTime = Instant.now();
@@ -88,6 +92,7 @@ public final class ProgressReport implements Consumer<BatchStats> {
     p.setDeduplicated(deduplicated);
     p.setWriteRetries(writeRetries);
     p.setWriteRetryMillis(writeRetryMillis);
+    p.setWriteConcurrency(writeConcurrency);
     p.setDeadLettered(deadLettersByRule.values().stream().mapToLong(Long::longValue).sum());
     Map<String, Long> byRule = new LinkedHashMap<>();
     deadLettersByRule.forEach((rule, n) -> byRule.put(rule.label(), n));

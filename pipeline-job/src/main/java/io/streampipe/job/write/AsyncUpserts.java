@@ -17,7 +17,6 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -29,7 +28,9 @@ import org.slf4j.LoggerFactory;
  * small UNLOGGED batches sent to one of those nodes, so a request carries several rows and no
  * coordinator forwards them ({@link BatchLimits} keeps batches under Cassandra's warnings). A write
  * that fails for want of a node or of time is retried with back-off ({@link WriteRetry}) for up to
- * the retry timeout, holding its place in flight; then, or at once for other errors, the first
+ * the retry timeout, holding its place in flight; a timeout or an overload also lowers how many
+ * rows may be in flight ({@link WriteConcurrency}, shared by the pipeline's tasks), and retries
+ * wait for room like new writes ({@link InFlight}). Then, or at once for other errors, the first
  * failure fails the task, so Spark retries the batch rather than committing it. Retrying here
  * rather than failing the task keeps a short outage from re-sending the batch's dead letters or
  * costing a restart. Public for the benchmark's raw client, which writes through it too.
@@ -41,8 +42,8 @@ public final class AsyncUpserts {
   private final CqlIdentifier keyspace;
   private final TokenMap tokens;
   private final WriteBatches<Set<Node>, BoundStatement> batches;
-  private final Semaphore permits;
-  private final int maxInFlight;
+  private final WriteConcurrency concurrency;
+  private final InFlight inFlight;
   private final AtomicLong written = new AtomicLong();
   private final AtomicLong warned = new AtomicLong();
   private final AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -64,14 +65,28 @@ public final class AsyncUpserts {
    */
   public AsyncUpserts(
       CqlSession session, String keyspace, BatchLimits limits, int maxInFlight, Duration retryFor) {
+    this(
+        session,
+        keyspace,
+        limits,
+        new WriteConcurrency(Math.max(maxInFlight, limits.maxRows())),
+        retryFor);
+  }
+
+  private AsyncUpserts(
+      CqlSession session,
+      String keyspace,
+      BatchLimits limits,
+      WriteConcurrency concurrency,
+      Duration retryFor) {
     this.retryNanos = retryFor.toNanos();
     this.session = session;
     this.keyspace = CqlIdentifier.fromInternal(keyspace);
     // Without token metadata the owners are unknown: every row then goes alone.
     this.tokens = limits.batches() ? session.getMetadata().getTokenMap().orElse(null) : null;
     this.batches = new WriteBatches<>(limits, this::send);
-    this.maxInFlight = Math.max(maxInFlight, limits.maxRows());
-    this.permits = new Semaphore(this.maxInFlight);
+    this.concurrency = concurrency;
+    this.inFlight = new InFlight(concurrency);
   }
 
   /** The writer of one task of a pipeline, on the JVM's shared session. */
@@ -80,7 +95,9 @@ public final class AsyncUpserts {
         JobResources.shared().cassandra().session(settings),
         plan.keyspace(),
         settings.writeBatch(),
-        settings.maxInFlight(),
+        WriteConcurrency.shared(
+            plan.keyspace() + "." + plan.table(),
+            Math.max(settings.maxInFlight(), settings.writeBatch().maxRows())),
         plan.writeRetryTimeout());
   }
 
@@ -92,14 +109,18 @@ public final class AsyncUpserts {
   /** Sends what is held, waits for every write in flight; returns the rows written. */
   public long finish() throws InterruptedException {
     batches.flush();
-    permits.acquire(maxInFlight);
-    permits.release(maxInFlight);
+    inFlight.awaitNone();
     rethrow();
     if (retries.get() > 0) {
       LOG.info(
           "Cassandra writes went through after {} retries in {} ms", retries.get(), retryMillis());
     }
     return written.get();
+  }
+
+  /** Rows a task may keep in flight now, as Cassandra's answers taught. */
+  public int concurrencyLimit() {
+    return concurrency.limit();
   }
 
   /** Attempts that failed and were tried again. */
@@ -149,7 +170,7 @@ public final class AsyncUpserts {
     int count = rows.size();
     rethrow();
     try {
-      permits.acquire(count);
+      inFlight.acquire(count);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while writing", e);
@@ -158,13 +179,16 @@ public final class AsyncUpserts {
     execute(statement(rows), count, 0, 0);
   }
 
-  /** One attempt; its permits are released when it succeeds or is given up, not between tries. */
+  /** One attempt; its rows are held in flight until it succeeds or is given up. */
   private void execute(Statement<?> statement, int count, int attempt, long failedSince) {
+    long sentAt = System.nanoTime();
     session
         .executeAsync(statement)
         .whenComplete(
             (result, error) -> {
+              inFlight.answered(count);
               if (error == null) {
+                concurrency.succeeded(count);
                 written.addAndGet(count);
                 if (!result.getExecutionInfo().getWarnings().isEmpty()) {
                   warned.incrementAndGet();
@@ -172,10 +196,13 @@ public final class AsyncUpserts {
                 if (attempt > 0) {
                   lastRecovery.accumulateAndGet(System.nanoTime(), Math::max);
                 }
-                permits.release(count);
+                inFlight.done(count);
                 return;
               }
               long now = System.nanoTime();
+              if (WriteRetry.overload(error)) {
+                concurrency.overloaded(sentAt, now);
+              }
               long since = attempt == 0 ? now : failedSince;
               if (WriteRetry.retryable(error)
                   && now - since < retryNanos
@@ -185,7 +212,7 @@ public final class AsyncUpserts {
               }
               lastRecovery.accumulateAndGet(now, Math::max);
               failure.compareAndSet(null, error);
-              permits.release(count);
+              inFlight.done(count);
             });
   }
 
@@ -199,7 +226,8 @@ public final class AsyncUpserts {
           retryNanos / 1_000_000_000);
     }
     WriteRetry.later(
-        WriteRetry.backoffMillis(attempt), () -> execute(statement, count, attempt + 1, since));
+        WriteRetry.backoffMillis(attempt),
+        () -> inFlight.retry(count, () -> execute(statement, count, attempt + 1, since)));
   }
 
   private static Statement<?> statement(List<BoundStatement> rows) {

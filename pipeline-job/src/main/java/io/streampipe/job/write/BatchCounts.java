@@ -15,12 +15,14 @@ public final class BatchCounts implements Serializable {
   long deduplicated;
   long writeRetries;
   long writeRetryMillis;
+  int writeConcurrency;
   final long[] deadLettered = new long[Rule.values().length];
 
-  /** What a task's writer spent on retries. */
+  /** What a task's writer spent on retries, and the concurrency it ended at. */
   void retried(AsyncUpserts writes) {
     writeRetries = writes.retries();
     writeRetryMillis = writes.retryMillis();
+    writeConcurrency = writes.concurrencyLimit();
   }
 
   void deadLettered(Rule rule) {
@@ -35,6 +37,11 @@ public final class BatchCounts implements Serializable {
     sum.writeRetries = writeRetries + other.writeRetries;
     // Tasks retry side by side: the batch waited as long as its slowest one.
     sum.writeRetryMillis = Math.max(writeRetryMillis, other.writeRetryMillis);
+    // The most throttled task says most about the nodes; 0 is a task that wrote nothing.
+    sum.writeConcurrency =
+        writeConcurrency == 0 || other.writeConcurrency == 0
+            ? Math.max(writeConcurrency, other.writeConcurrency)
+            : Math.min(writeConcurrency, other.writeConcurrency);
     for (int i = 0; i < deadLettered.length; i++) {
       sum.deadLettered[i] = deadLettered[i] + other.deadLettered[i];
     }
@@ -56,6 +63,7 @@ public final class BatchCounts implements Serializable {
         byRule,
         durationMillis,
         writeRetries,
-        writeRetryMillis);
+        writeRetryMillis,
+        writeConcurrency);
   }
 }

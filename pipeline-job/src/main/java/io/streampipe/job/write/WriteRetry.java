@@ -1,7 +1,10 @@
 package io.streampipe.job.write;
 
 import com.datastax.oss.driver.api.core.DriverException;
+import com.datastax.oss.driver.api.core.DriverTimeoutException;
+import com.datastax.oss.driver.api.core.servererrors.OverloadedException;
 import com.datastax.oss.driver.api.core.servererrors.QueryValidationException;
+import com.datastax.oss.driver.api.core.servererrors.WriteTimeoutException;
 import com.datastax.oss.driver.api.core.type.codec.CodecNotFoundException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -32,6 +35,16 @@ final class WriteRetry {
     return error instanceof DriverException
         && !(error instanceof QueryValidationException)
         && !(error instanceof CodecNotFoundException);
+  }
+
+  /**
+   * Whether the node took too long or said it is overloaded: a sign to keep fewer writes in flight
+   * ({@link WriteConcurrency}), unlike a node that is down or a statement that is wrong.
+   */
+  static boolean overload(Throwable error) {
+    return error instanceof WriteTimeoutException
+        || error instanceof OverloadedException
+        || error instanceof DriverTimeoutException;
   }
 
   /**

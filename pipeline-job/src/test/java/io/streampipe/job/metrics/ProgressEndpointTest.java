@@ -61,13 +61,24 @@ class ProgressEndpointTest {
   @Test
   void writeRetriesOfEveryBatchAddUp() {
     ProgressReport report = new ProgressReport(OptionalLong.empty());
-    report.accept(new BatchStats(0, 10, 10, 0, Map.of(), 5, 3, 400));
+    report.accept(new BatchStats(0, 10, 10, 0, Map.of(), 5, 3, 400, 64));
     report.accept(new BatchStats(1, 10, 10, 0, Map.of(), 5));
-    report.accept(new BatchStats(2, 10, 10, 0, Map.of(), 5, 2, 250));
+    report.accept(new BatchStats(2, 10, 10, 0, Map.of(), 5, 2, 250, 32));
 
     PipelineProgress p = report.snapshot();
     assertThat(p.getWriteRetries()).isEqualTo(5L);
     assertThat(p.getWriteRetryMillis()).isEqualTo(650L);
+  }
+
+  @Test
+  void theWriteConcurrencyIsTheLastBatchThatWroteAnything() {
+    ProgressReport report = new ProgressReport(OptionalLong.empty());
+    assertThat(report.snapshot().getWriteConcurrency()).as("unknown before a write").isNull();
+    report.accept(new BatchStats(0, 10, 10, 0, Map.of(), 5, 3, 400, 16));
+    report.accept(new BatchStats(1, 0, 0, 0, Map.of(), 5, 0, 0, 0));
+    assertThat(report.snapshot().getWriteConcurrency()).isEqualTo(16);
+    report.accept(new BatchStats(2, 10, 10, 0, Map.of(), 5, 0, 0, 17));
+    assertThat(report.snapshot().getWriteConcurrency()).isEqualTo(17);
   }
 
   @Test

@@ -2,6 +2,13 @@ package io.streampipe.job.write;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
+import com.datastax.oss.driver.api.core.DriverTimeoutException;
+import com.datastax.oss.driver.api.core.NoNodeAvailableException;
+import com.datastax.oss.driver.api.core.servererrors.DefaultWriteType;
+import com.datastax.oss.driver.api.core.servererrors.OverloadedException;
+import com.datastax.oss.driver.api.core.servererrors.UnavailableException;
+import com.datastax.oss.driver.api.core.servererrors.WriteTimeoutException;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -23,5 +30,20 @@ class WriteRetryTest {
     long distinct =
         IntStream.range(0, 100).mapToLong(i -> WriteRetry.backoffMillis(2)).distinct().count();
     assertThat(distinct).as("distinct waits of 100 writes failed at once").isGreaterThan(50);
+  }
+
+  @Test
+  void timeoutsAndOverloadAskForFewerWritesInFlightAnOutageDoesNot() {
+    assertThat(
+            WriteRetry.overload(
+                new WriteTimeoutException(
+                    null, DefaultConsistencyLevel.ONE, 0, 1, DefaultWriteType.UNLOGGED_BATCH)))
+        .isTrue();
+    assertThat(WriteRetry.overload(new OverloadedException(null))).isTrue();
+    assertThat(WriteRetry.overload(new DriverTimeoutException("2 s"))).isTrue();
+    assertThat(WriteRetry.overload(new NoNodeAvailableException())).isFalse();
+    assertThat(
+            WriteRetry.overload(new UnavailableException(null, DefaultConsistencyLevel.ONE, 1, 0)))
+        .isFalse();
   }
 }

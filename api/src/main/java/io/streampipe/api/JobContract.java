@@ -27,6 +27,17 @@ public final class JobContract {
 
   public static final String ENV_CASSANDRA_PASSWORD = "STREAMPIPE_CASSANDRA_PASSWORD";
 
+  /** Overrides source.registry.url, the registry's Confluent-compatible API. */
+  public static final String ENV_REGISTRY_URL = "STREAMPIPE_REGISTRY_URL";
+
+  /**
+   * Schema registry credentials (HTTP basic authentication), injected from the Secret named by
+   * source.registry.credentialsSecret under the same keys; never in the document.
+   */
+  public static final String ENV_REGISTRY_USERNAME = "STREAMPIPE_REGISTRY_USERNAME";
+
+  public static final String ENV_REGISTRY_PASSWORD = "STREAMPIPE_REGISTRY_PASSWORD";
+
   /** Overrides the checkpoint location (a directory or a Hadoop-compatible URI). */
   public static final String ENV_CHECKPOINT_LOCATION = "STREAMPIPE_CHECKPOINT_LOCATION";
 

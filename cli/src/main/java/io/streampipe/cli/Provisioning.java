@@ -15,9 +15,6 @@ import java.io.PrintWriter;
  * operator uses too.
  */
 public final class Provisioning {
-  static final String ENV_REGISTRY_USERNAME = "STREAMPIPE_REGISTRY_USERNAME";
-  static final String ENV_REGISTRY_PASSWORD = "STREAMPIPE_REGISTRY_PASSWORD";
-
   private Provisioning() {}
 
   /**
@@ -48,8 +45,10 @@ public final class Provisioning {
 
   /** The schema registry's basic-authentication login from the environment; null for none. */
   public static RegistryLogin registryLogin() {
-    String user = System.getenv(ENV_REGISTRY_USERNAME);
-    return user == null ? null : new RegistryLogin(user, System.getenv(ENV_REGISTRY_PASSWORD));
+    String user = System.getenv(JobContract.ENV_REGISTRY_USERNAME);
+    return user == null
+        ? null
+        : new RegistryLogin(user, System.getenv(JobContract.ENV_REGISTRY_PASSWORD));
   }
 
   /** Credentials come from the environment only, as the operator passes them from a Secret. */

@@ -12,6 +12,7 @@ import com.networknt.schema.ValidationMessage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -60,6 +61,40 @@ class ComposeTest {
     assertThat(compose.at("/services/kafka/environment/KAFKA_PROCESS_ROLES").asText())
         .as("KRaft")
         .isEqualTo("broker,controller");
+  }
+
+  @Test
+  void theAvroProfileAddsARegistryAndTheAvroExampleAndLeavesTheJsonStackAlone() {
+    Set<String> avro = new TreeSet<>();
+    compose
+        .path("services")
+        .properties()
+        .forEach(
+            service -> {
+              if (service.getValue().path("profiles").toString().contains("\"avro\"")) {
+                avro.add(service.getKey());
+              }
+            });
+    assertThat(avro)
+        .containsExactly("pipeline-job-avro", "producer-avro", "provision-avro", "schema-registry");
+    assertThat(compose.at("/services/schema-registry/image").asText())
+        .startsWith("apicurio/apicurio-registry-mem:");
+    assertThat(
+            compose.at("/services/pipeline-job-avro/environment/STREAMPIPE_REGISTRY_URL").asText())
+        .isEqualTo("http://schema-registry:8080/apis/ccompat/v6");
+    for (String service : List.of("provision-avro", "pipeline-job-avro", "producer-avro")) {
+      assertThat(compose.at("/services/" + service + "/volumes").toString())
+          .contains("./examples/users-avro.yaml:");
+    }
+    // Inside the stack the registry is the service, not the example's laptop address.
+    assertThat(commandLine("provision-avro"))
+        .contains("--registry http://schema-registry:8080/apis/ccompat/v6");
+    assertThat(commandLine("producer-avro"))
+        .startsWith("streampipe produce ")
+        .contains("--format avro")
+        .contains("--registry http://schema-registry:8080/apis/ccompat/v6");
+    assertThat(compose.at("/services/pipeline-job/volumes").toString())
+        .contains("./examples/users-pipeline.yaml:");
   }
 
   @Test
@@ -153,7 +188,7 @@ class ComposeTest {
             .load(Files.readString(DeployPaths.project().resolve("deploy/compose/prometheus.yml")));
     String targets = prometheus.get("scrape_configs").toString();
 
-    assertThat(targets).contains("pipeline-job:9464");
+    assertThat(targets).contains("pipeline-job:9464").contains("pipeline-job-avro:9465");
     assertThat(compose.at("/services/grafana/volumes").toString())
         .contains("./helm/streampipe-operator/dashboards");
   }

@@ -43,28 +43,30 @@ class TerraformChartsTest {
 
   @Test
   void pipelinesChartRendersTheFilesTerraformPassesIn() throws Exception {
-    String document =
-        Files.readString(DeployPaths.project().resolve("examples/users-pipeline.yaml"));
-    List<JsonNode> docs =
-        StrictManifests.documents(
-            new Helm(CHARTS.resolve("streampipe-pipelines"))
-                .template()
-                .withName("streampipe-pipelines")
-                .withNamespace("pipelines")
-                .withKubeVersion(ChartRenderer.KUBE_VERSION)
-                .set("pipelines.users", document)
-                .call());
+    for (String example : List.of("users-pipeline.yaml", "users-avro.yaml")) {
+      String document = Files.readString(DeployPaths.project().resolve("examples/" + example));
+      List<JsonNode> docs =
+          StrictManifests.documents(
+              new Helm(CHARTS.resolve("streampipe-pipelines"))
+                  .template()
+                  .withName("streampipe-pipelines")
+                  .withNamespace("pipelines")
+                  .withKubeVersion(ChartRenderer.KUBE_VERSION)
+                  .set("pipelines.users", document)
+                  .call());
 
-    assertThat(docs)
-        .singleElement()
-        .satisfies(
-            d -> {
-              assertThat(d.path("kind").asText()).isEqualTo("StreamingPipeline");
-              assertThat(
-                      CrdSchemas.errors(
-                          CrdSchemas.load(ChartCrdTest.generatedCrd(), "v1alpha1"), d))
-                  .isEmpty();
-            });
+      assertThat(docs)
+          .as(example)
+          .singleElement()
+          .satisfies(
+              d -> {
+                assertThat(d.path("kind").asText()).isEqualTo("StreamingPipeline");
+                assertThat(
+                        CrdSchemas.errors(
+                            CrdSchemas.load(ChartCrdTest.generatedCrd(), "v1alpha1"), d))
+                    .isEmpty();
+              });
+    }
   }
 
   private static List<JsonNode> render(String chart, String key, String value) {

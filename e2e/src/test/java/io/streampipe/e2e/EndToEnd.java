@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.javaoperatorsdk.operator.Operator;
 import io.streampipe.api.JobContract;
+import io.streampipe.api.PipelineDocuments;
 import io.streampipe.api.v1alpha1.PipelineCondition;
 import io.streampipe.api.v1alpha1.PipelineProgress;
 import io.streampipe.api.v1alpha1.StreamingPipelineStatus;
@@ -111,7 +112,22 @@ final class EndToEnd implements AutoCloseable {
    * metrics port, so the pipelines of one class never meet.
    */
   StreamingPipeline users(String ns, String name) throws IOException {
-    StreamingPipeline p = TestPipelines.withServers(ns, name, stack.kafka().bootstrapServers());
+    return onThisStack(TestPipelines.withServers(ns, name, stack.kafka().bootstrapServers()));
+  }
+
+  /** An example pipeline moved onto this stack as {@link #users} moves the users example. */
+  StreamingPipeline example(String file, String ns, String name) throws IOException {
+    StreamingPipeline p =
+        new StreamingPipeline(
+            ns,
+            name,
+            PipelineDocuments.read(TestPipelines.projectDir().resolve("examples").resolve(file))
+                .spec());
+    p.getSpec().getSource().setBootstrapServers(stack.kafka().bootstrapServers());
+    return onThisStack(p);
+  }
+
+  private StreamingPipeline onThisStack(StreamingPipeline p) throws IOException {
     String suffix = Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36);
     p.getSpec().getSource().getTopic().setName("users_" + suffix);
     var cassandra = p.getSpec().getSink().getCassandra();

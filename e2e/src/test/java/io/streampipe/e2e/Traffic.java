@@ -23,6 +23,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /** What the e2e tests send a pipeline and read back: users events, rows, the job's own figures. */
@@ -70,6 +71,19 @@ final class Traffic implements AutoCloseable {
       String topic = pipeline.getSpec().getSource().getTopic().getName();
       events.forEach(
           e -> producer.send(new ProducerRecord<>(topic, e.getKey().toString(), e.getValue())));
+      producer.flush();
+    }
+  }
+
+  /** Sends raw record values, e.g. Avro in the registry wire format, unkeyed. */
+  void sendValues(StreamingPipeline pipeline, List<byte[]> values) {
+    try (KafkaProducer<byte[], byte[]> producer =
+        new KafkaProducer<>(
+            Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafka().bootstrapServers()),
+            new ByteArraySerializer(),
+            new ByteArraySerializer())) {
+      String topic = pipeline.getSpec().getSource().getTopic().getName();
+      values.forEach(v -> producer.send(new ProducerRecord<>(topic, v)));
       producer.flush();
     }
   }

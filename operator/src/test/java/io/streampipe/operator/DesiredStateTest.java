@@ -83,6 +83,32 @@ class DesiredStateTest {
   }
 
   @Test
+  void theRegistryLoginReachesDriverAndExecutorsFromItsSecret() {
+    var registry = new io.streampipe.api.v1alpha1.RegistrySpec();
+    registry.setUrl("http://registry:8080/apis/ccompat/v6");
+    registry.setCredentialsSecret("registry-login");
+    users.spec().getSource().setFormat("avro");
+    users.spec().getSource().setRegistry(registry);
+    Map<String, Object> spec = spec(DesiredSparkApplication.build(users));
+    for (String pod : List.of("driver", "executor")) {
+      List<Object> env = (List<Object>) ((Map<String, Object>) spec.get(pod)).get("env");
+      assertThat(env)
+          .as(pod)
+          .contains(
+              Map.of(
+                  "name",
+                  JobContract.ENV_REGISTRY_USERNAME,
+                  "valueFrom",
+                  Map.of("secretKeyRef", Map.of("name", "registry-login", "key", "username"))),
+              Map.of(
+                  "name",
+                  JobContract.ENV_REGISTRY_PASSWORD,
+                  "valueFrom",
+                  Map.of("secretKeyRef", Map.of("name", "registry-login", "key", "password"))));
+    }
+  }
+
+  @Test
   void rendersConformToTheUpstreamCrds() throws Exception {
     JsonSchema topic = CrdSchemas.load("kafkatopics.kafka.strimzi.io.yaml", "v1");
     JsonSchema spark = CrdSchemas.load("sparkapplications.sparkoperator.k8s.io.yaml", "v1beta2");

@@ -2,6 +2,7 @@ package io.streampipe.testkit;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -63,6 +64,33 @@ public abstract class ForkedServer implements AutoCloseable {
     process = null;
     running.destroyForcibly();
     awaitExit(running);
+  }
+
+  /**
+   * Freezes the server's JVM (SIGSTOP) with its state in memory: it keeps accepting connections and
+   * answers nothing, as a hung or partitioned server. {@link #resume()} thaws it.
+   */
+  public void pause() {
+    signal("STOP");
+  }
+
+  /** Thaws the server after {@link #pause()} (SIGCONT). */
+  public void resume() {
+    signal("CONT");
+  }
+
+  private void signal(String name) {
+    try {
+      Process kill = new ProcessBuilder("kill", "-" + name, String.valueOf(pid())).start();
+      if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+        throw new IllegalStateException("kill -" + name + " " + pid() + " failed");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   /** Forks the server again on its directory after {@link #kill()}; returns once it answers. */

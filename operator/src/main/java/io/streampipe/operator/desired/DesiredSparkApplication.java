@@ -134,6 +134,12 @@ public final class DesiredSparkApplication {
       env.add(
           secretEnv(JobContract.ENV_CASSANDRA_PASSWORD, secret, JobContract.SECRET_PASSWORD_KEY));
     }
+    var registry = pipeline.spec().getSource().getRegistry();
+    if (registry != null && registry.getCredentialsSecret() != null) {
+      String login = registry.getCredentialsSecret();
+      env.add(secretEnv(JobContract.ENV_REGISTRY_USERNAME, login, JobContract.SECRET_USERNAME_KEY));
+      env.add(secretEnv(JobContract.ENV_REGISTRY_PASSWORD, login, JobContract.SECRET_PASSWORD_KEY));
+    }
     return env;
   }
 

@@ -1,6 +1,7 @@
 package io.streampipe.job.avro;
 
 import io.streampipe.provisioning.registry.SchemaRegistryClient;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,6 +13,7 @@ import org.apache.avro.Schema;
  */
 final class WriterSchemas {
   private static final Map<String, Schema> KNOWN = new ConcurrentHashMap<>();
+  private static final Duration OUTAGE_PAUSE = Duration.ofSeconds(2);
 
   private WriterSchemas() {}
 
@@ -22,7 +24,9 @@ final class WriterSchemas {
     if (known != null) {
       return Optional.of(known);
     }
-    Optional<Schema> fetched = registry.schemaById(id).map(json -> new Schema.Parser().parse(json));
+    Optional<Schema> fetched =
+        RegistryOutage.await(() -> registry.schemaById(id), OUTAGE_PAUSE)
+            .map(json -> new Schema.Parser().parse(json));
     fetched.ifPresent(schema -> KNOWN.put(key, schema));
     return fetched;
   }

@@ -9,6 +9,7 @@ import io.streampipe.api.deadletter.DeadLetterTopicLimit;
 import io.streampipe.api.v1alpha1.StreamingPipelineSpec;
 import io.streampipe.api.validation.ValidPipeline;
 import io.streampipe.job.avro.AvroRecordDecoder;
+import io.streampipe.job.avro.RegistryAccess;
 import io.streampipe.job.validate.CompiledField;
 import io.streampipe.job.validate.RecordValidator;
 import io.streampipe.job.validate.Validated;
@@ -47,12 +48,16 @@ public record JobPlan(
     Duration writeRetryTimeout,
     AvroRecordDecoder avro)
     implements Serializable {
-  // About 10 s of a registry that does not answer before the batch fails (and Spark retries it).
-  private static final int REGISTRY_ATTEMPTS = 5;
+  // One round of tries; past it the decoder waits out the outage (avro/RegistryOutage).
+  private static final int REGISTRY_ATTEMPTS = 2;
   private static final Duration REGISTRY_BACKOFF = Duration.ofSeconds(1);
 
-  /** The plan of a valid pipeline. */
+  /** The plan of a valid pipeline, with the registry settings of this process's environment. */
   public static JobPlan of(ValidPipeline pipeline) {
+    return of(pipeline, RegistryAccess.from(System.getenv()));
+  }
+
+  public static JobPlan of(ValidPipeline pipeline, RegistryAccess registry) {
     StreamingPipelineSpec spec = pipeline.spec();
     RecordValidator validator = RecordValidator.of(spec.getSchema());
     TableDefinition table = TableDefinition.desired(spec);
@@ -73,7 +78,7 @@ public record JobPlan(
             .equals(java.util.Set.copyOf(table.primaryKey())),
         DeadLetterTopicLimit.maxMessageBytes(spec),
         Durations.require(spec.getSink().getCassandra().getWriteRetryTimeout()),
-        avroDecoder(spec, validator));
+        avroDecoder(spec, validator, registry));
   }
 
   /** The typed values of one record value, or why it is refused, in the source's format. */
@@ -82,20 +87,16 @@ public record JobPlan(
   }
 
   private static AvroRecordDecoder avroDecoder(
-      StreamingPipelineSpec spec, RecordValidator validator) {
+      StreamingPipelineSpec spec, RecordValidator validator, RegistryAccess registry) {
     if (!PipelineDefaults.FORMAT_AVRO.equals(spec.getSource().getFormat())) {
       return null;
     }
-    SchemaRegistryClient registry =
-        new SchemaRegistryClient(
-            spec.getSource().getRegistry().getUrl(),
-            null,
-            null,
-            REGISTRY_ATTEMPTS,
-            REGISTRY_BACKOFF);
+    SchemaRegistryClient client =
+        registry.client(
+            spec.getSource().getRegistry().getUrl(), REGISTRY_ATTEMPTS, REGISTRY_BACKOFF);
     // The schema provisioning registers for the subject, so the two never drift.
     return new AvroRecordDecoder(
-        PipelineSubject.of(spec).orElseThrow().schema(), validator, registry);
+        PipelineSubject.of(spec).orElseThrow().schema(), validator, client);
   }
 
   /** The largest dead-letter value that fits in one record of its topic beside this key. */

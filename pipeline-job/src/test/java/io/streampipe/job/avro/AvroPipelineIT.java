@@ -1,6 +1,7 @@
 package io.streampipe.job.avro;
 
 import static io.streampipe.job.avro.AvroFrames.frame;
+import static io.streampipe.job.avro.AvroFrames.user;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,7 +23,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,16 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** The job over Avro with a real registry, Kafka and Cassandra: rows, dead letters, accounting. */
 class AvroPipelineIT {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String TIME = "{\"type\":\"long\",\"logicalType\":\"timestamp-millis\"}";
-  private static final String V1 =
-      "{\"type\":\"record\",\"name\":\"User\",\"fields\":["
-          + "{\"name\":\"id\",\"type\":{\"type\":\"string\",\"logicalType\":\"uuid\"}},"
-          + "{\"name\":\"email\",\"type\":\"string\"},"
-          + "{\"name\":\"registered_date\",\"type\":"
-          + TIME
-          + "}]}";
-  private static final String V2 =
-      V1.replace("]}", ",{\"name\":\"age\",\"type\":[\"null\",\"int\"],\"default\":null}]}");
+  private static final String V1 = AvroFrames.USER_V1;
+  private static final String V2 = AvroFrames.USER_V2;
   private static final String EMAIL_AS_INT =
       V1.replace("\"type\":\"string\"}", "\"type\":\"int\"}");
   @TempDir Path checkpoints;
@@ -101,17 +93,6 @@ class AvroPipelineIT {
     } finally {
       registry.stop();
     }
-  }
-
-  private static Map<String, Object> user(Integer age) {
-    Map<String, Object> user = new HashMap<>();
-    user.put("id", UUID.randomUUID().toString());
-    user.put("email", "a@b.io");
-    user.put("registered_date", 1_764_500_000_000L);
-    if (age != null) {
-      user.put("age", age);
-    }
-    return user;
   }
 
   private JobSettings settings(PipelineDocument document) throws Exception {

@@ -48,6 +48,16 @@ public final class SchemaRegistryClient implements Serializable {
     this.backoff = backoff;
   }
 
+  /**
+   * @param login null for a registry without authentication
+   */
+  public static SchemaRegistryClient of(
+      String url, RegistryLogin login, int attempts, Duration backoff) {
+    return login == null
+        ? new SchemaRegistryClient(url, null, null, attempts, backoff)
+        : new SchemaRegistryClient(url, login.username(), login.password(), attempts, backoff);
+  }
+
   public String url() {
     return url;
   }

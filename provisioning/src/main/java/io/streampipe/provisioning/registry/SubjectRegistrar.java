@@ -21,13 +21,7 @@ public final class SubjectRegistrar {
 
   /** A registrar for provisioning: a few quick tries, then a clear error. */
   public static SubjectRegistrar connect(String url, RegistryLogin login) {
-    return new SubjectRegistrar(
-        new SchemaRegistryClient(
-            url,
-            login == null ? null : login.username(),
-            login == null ? null : login.password(),
-            ATTEMPTS,
-            BACKOFF));
+    return new SubjectRegistrar(SchemaRegistryClient.of(url, login, ATTEMPTS, BACKOFF));
   }
 
   /**

@@ -27,8 +27,10 @@ import io.streampipe.operator.suspend.Suspension;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Builds a pipeline's new status from what one reconcile observed: its parts from the informers'
@@ -125,16 +127,7 @@ final class PipelineObserver {
                         running.uid(), p.getLastBatchId(), p.getLastIdleTime(), p.getLag(), now))
             .orElse(List.of());
     boolean metrics = running.spec().getMonitoring().getPrometheus().isEnabled();
-    ProgressStatus.apply(
-        after,
-        before,
-        new ProgressStatus.Input(
-            metrics,
-            read,
-            samples,
-            Durations.require(running.spec().getProcessing().getTrigger()),
-            config.progress().stallFloor()),
-        now);
+    ProgressStatus.apply(after, before, progressInput(running, read, samples), now);
     ReadyGate.apply(after, before, generation, metrics, now);
     observing.stop(ProgressTimers.OBSERVE);
     // Decided for a spec about to be applied; an invalid one's path carries the last decision.
@@ -146,20 +139,45 @@ final class PipelineObserver {
   }
 
   /**
-   * How long until a job that stops moving would be judged stalled: an unchanged progress read
-   * wakes no reconcile, so the reconciler asks to be called again then. Empty when the job was
-   * never seen to move.
+   * How long until the progress of {@code running} is next judged on time alone: when a job that
+   * stops moving would be stalled, or when a failed read of a job that has just started counts as
+   * unreachable. An unchanged progress read wakes no reconcile, so the reconciler asks to be called
+   * again then. Empty when neither waits.
    */
-  Optional<Duration> untilStallCheck(ResolvedPipeline running) {
+  Optional<Duration> untilNextJudgement(
+      ResolvedPipeline running, StreamingPipelineStatus after, Context<StreamingPipeline> context) {
     Instant now = clock.instant();
     Duration bound =
         ProgressVerdicts.stallBound(
             Durations.require(running.spec().getProcessing().getTrigger()),
             config.progress().stallFloor());
-    return history
-        .lastMove(running.uid())
-        .map(seen -> Duration.between(now, seen.plus(bound)).plusSeconds(1))
-        .filter(d -> !d.isNegative() && !d.isZero());
+    Optional<Duration> stall =
+        history
+            .lastMove(running.uid())
+            .map(seen -> Duration.between(now, seen.plus(bound)).plusSeconds(1))
+            .filter(d -> !d.isNegative() && !d.isZero());
+    Optional<Duration> started =
+        ProgressStatus.untilStartGraceEnds(
+            after,
+            progressInput(
+                running, context.getSecondaryResource(ProgressObservation.class), List.of()),
+            now);
+    return Stream.concat(stall.stream(), started.stream()).min(Comparator.naturalOrder());
+  }
+
+  private ProgressStatus.Input progressInput(
+      ResolvedPipeline running,
+      Optional<ProgressObservation> read,
+      List<ProgressHistory.Sample> samples) {
+    var progress = config.progress();
+    return new ProgressStatus.Input(
+        running.spec().getMonitoring().getPrometheus().isEnabled(),
+        read,
+        samples,
+        Durations.require(running.spec().getProcessing().getTrigger()),
+        progress.stallFloor(),
+        // The next poll reads the driver's endpoint within a period, answer or timeout.
+        progress.period().plus(progress.timeout()));
   }
 
   /**

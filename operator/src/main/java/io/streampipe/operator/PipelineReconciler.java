@@ -34,6 +34,7 @@ import io.streampipe.operator.status.Reason;
 import io.streampipe.operator.status.ReconcileFailure;
 import io.streampipe.operator.status.StatusAggregator;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -159,9 +160,10 @@ public class PipelineReconciler
       after = observer.observe(before, resolved, generation, List.of(), context);
       change.lastChange(generation, before).ifPresent(after::setLastChange);
       UpdateControl<StreamingPipeline> control = finish(pipeline, before, after, context);
-      return control.getScheduleDelay().isPresent()
+      Optional<Duration> judging = observer.untilNextJudgement(resolved, after, context);
+      return control.getScheduleDelay().isPresent() || judging.isEmpty()
           ? control
-          : observer.untilStallCheck(resolved).map(d -> control.rescheduleAfter(d)).orElse(control);
+          : control.rescheduleAfter(judging.get());
     }
     return finish(pipeline, before, after, context);
   }

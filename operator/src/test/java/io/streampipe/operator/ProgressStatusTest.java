@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.streampipe.api.v1alpha1.PipelineProgress;
 import io.streampipe.api.v1alpha1.StreamingPipelineStatus;
 import io.streampipe.operator.progress.ProgressObservation;
+import io.streampipe.operator.status.Notices;
 import io.streampipe.operator.status.ProgressHistory;
 import io.streampipe.operator.status.ProgressStatus;
 import io.streampipe.operator.status.StatusAggregator;
@@ -65,6 +66,58 @@ class ProgressStatusTest {
     StreamingPipelineStatus never =
         status(null, Optional.of(ProgressObservation.unreachable(URL, "timeout")), T0);
     assertThat(never.getProgress()).as("no figures rather than zeros").isNull();
+  }
+
+  @Test
+  void aFailedReadJustAfterTheJobStartsIsNotYetUnreachable() {
+    // The Spark operator says RUNNING at T0; the last read, taken before, found no endpoint.
+    Optional<ProgressObservation> before = Optional.of(ProgressObservation.unreachable(URL, "503"));
+    Duration grace = Duration.ofSeconds(32);
+    StreamingPipelineStatus running =
+        StatusAggregator.aggregate(null, observation("RUNNING", true), T0);
+    var input =
+        new ProgressStatus.Input(true, before, List.of(), TRIGGER, Duration.ofMinutes(2), grace);
+
+    StreamingPipelineStatus starting =
+        ProgressStatus.apply(running, null, input, T0.plusSeconds(5));
+    assertThat(condition(starting, "Progressing").getReason()).isEqualTo("ProgressUnknown");
+    assertThat(condition(starting, "Progressing").getMessage()).contains("just started", URL);
+    assertThat(Notices.between(null, starting))
+        .extracting(Notices.Notice::reason)
+        .doesNotContain("ProgressUnreachable");
+    assertThat(ProgressStatus.untilStartGraceEnds(starting, input, T0.plusSeconds(5)))
+        .as("an unchanged failed read wakes nothing: the reconciler comes back when grace ends")
+        .contains(Duration.ofSeconds(28));
+
+    StreamingPipelineStatus still =
+        ProgressStatus.apply(
+            StatusAggregator.aggregate(starting, observation("RUNNING", true), T0.plusSeconds(33)),
+            starting,
+            input,
+            T0.plusSeconds(33));
+    assertThat(condition(still, "Progressing").getReason()).isEqualTo("ProgressUnreachable");
+    assertThat(Notices.between(starting, still))
+        .extracting(Notices.Notice::reason)
+        .containsExactly("ProgressUnreachable");
+    assertThat(ProgressStatus.untilStartGraceEnds(still, input, T0.plusSeconds(33))).isEmpty();
+  }
+
+  @Test
+  void anAnswerWithinTheStartGraceIsJudgedAtOnce() {
+    Optional<ProgressObservation> read = answered(1, 0);
+    var input =
+        new ProgressStatus.Input(
+            true,
+            read,
+            history.record("uid", 1L, 0L, T0),
+            TRIGGER,
+            Duration.ofMinutes(2),
+            Duration.ofSeconds(32));
+    StreamingPipelineStatus running =
+        StatusAggregator.aggregate(null, observation("RUNNING", true), T0);
+    StreamingPipelineStatus judged = ProgressStatus.apply(running, null, input, T0.plusSeconds(1));
+    assertThat(condition(judged, "Progressing").getReason()).isEqualTo("BatchesCompleting");
+    assertThat(ProgressStatus.untilStartGraceEnds(judged, input, T0.plusSeconds(1))).isEmpty();
   }
 
   @Test

@@ -28,21 +28,24 @@ public final class ProgressStatus {
    *     an answer
    * @param trigger the running spec's micro-batch trigger
    * @param stallFloor the least time without a batch that is a stall
+   * @param startGrace how long after the job turns running a failed read is not yet judged: the
+   *     read may predate the driver's endpoint, and the next one comes within a poll period
    */
   public record Input(
       boolean metricsEnabled,
       Optional<ProgressObservation> observed,
       List<ProgressHistory.Sample> history,
       Duration trigger,
-      Duration stallFloor) {
+      Duration stallFloor,
+      Duration startGrace) {
 
-    /** With production's floor of 2 min. */
+    /** With production's floor of 2 min and no start grace. */
     public Input(
         boolean metricsEnabled,
         Optional<ProgressObservation> observed,
         List<ProgressHistory.Sample> history,
         Duration trigger) {
-      this(metricsEnabled, observed, history, trigger, ProgressVerdicts.MIN_STALL);
+      this(metricsEnabled, observed, history, trigger, ProgressVerdicts.MIN_STALL, Duration.ZERO);
     }
   }
 
@@ -55,14 +58,36 @@ public final class ProgressStatus {
     PipelineProgress last = previous == null ? null : previous.getProgress();
     Optional<PipelineProgress> answered = in.observed().flatMap(ProgressObservation::progress);
     answered.ifPresent(p -> status.setProgress(stamped(p, last, now)));
-    boolean jobRunning =
-        status.getConditions().stream()
-            .anyMatch(
-                c ->
-                    StatusAggregator.JOB_RUNNING.equals(c.getType())
-                        && "True".equals(c.getStatus()));
-    StatusAggregator.put(status, previous, PROGRESSING, verdict(in, jobRunning, now), now);
+    StatusAggregator.put(
+        status, previous, PROGRESSING, verdict(in, runningSince(status), now), now);
     return status;
+  }
+
+  /**
+   * How long until a failed read of a job that has just turned running is judged: an unchanged
+   * failed read wakes no reconcile. Empty when nothing waits on that grace.
+   */
+  public static Optional<Duration> untilStartGraceEnds(
+      StreamingPipelineStatus status, Input in, Instant now) {
+    boolean failedRead = in.observed().map(o -> o.progress().isEmpty()).orElse(false);
+    return runningSince(status)
+        .filter(since -> in.metricsEnabled() && failedRead)
+        .map(since -> Duration.between(now, since.plus(in.startGrace())).plusSeconds(1))
+        .filter(d -> !d.isNegative() && !d.isZero());
+  }
+
+  /** When the job last turned running; empty while it does not run. */
+  private static Optional<Instant> runningSince(StreamingPipelineStatus status) {
+    return status.getConditions().stream()
+        .filter(
+            c -> StatusAggregator.JOB_RUNNING.equals(c.getType()) && "True".equals(c.getStatus()))
+        .findFirst()
+        // Always set by put(); without one the job has run for longer than any grace.
+        .map(
+            c ->
+                c.getLastTransitionTime() == null
+                    ? Instant.EPOCH
+                    : Instant.parse(c.getLastTransitionTime()));
   }
 
   /** The figures, observed now if they changed, else at the time they were first seen. */
@@ -78,13 +103,13 @@ public final class ProgressStatus {
     return figures;
   }
 
-  static Verdict verdict(Input in, boolean jobRunning, Instant now) {
+  static Verdict verdict(Input in, Optional<Instant> runningSince, Instant now) {
     if (!in.metricsEnabled()) {
       return Verdict.notOk(
           Reason.ProgressUnknown,
           "monitoring.prometheus.enabled is false: the job serves no progress to observe");
     }
-    if (!jobRunning) {
+    if (runningSince.isEmpty()) {
       // Expected while the job starts or restarts: no Warning, and the last figures stay.
       return Verdict.notOk(Reason.JobNotRunning, "the job is not running");
     }
@@ -92,6 +117,12 @@ public final class ProgressStatus {
       return Verdict.notOk(Reason.ProgressUnknown, "the job's progress has not been read yet");
     }
     ProgressObservation o = in.observed().get();
+    if (o.progress().isEmpty() && now.isBefore(runningSince.get().plus(in.startGrace()))) {
+      // The Spark operator reports RUNNING before the driver serves; the read may be older.
+      return Verdict.notOk(
+          Reason.ProgressUnknown,
+          "the job has just started; its progress endpoint " + o.url() + " has not answered since");
+    }
     if (o.progress().isEmpty() || in.history().isEmpty()) {
       return Verdict.notOk(
           Reason.ProgressUnreachable,

@@ -16,11 +16,11 @@ import java.util.Map;
 /**
  * {@link OperatorMain} in its own JVM, started by {@link MockApiServerMain} and pointed at a mock
  * API server, so its memory and CPU are its own: what the benchmark measures. It runs on this JVM's
- * test classpath (the in-memory backends live there) with the production logging and the heap a 512
- * MiB container gives it under the chart's -XX:MaxRAMPercentage=75.
+ * test classpath (the in-memory backends live there) with the production logging and the JVM the
+ * chart's container gives it ({@link ChartJvm}: its CPU and memory limits, its javaOptions).
  */
 final class OperatorProcess implements AutoCloseable {
-  static final String HEAP = "-Xmx384m";
+  static final List<String> JVM = ChartJvm.options();
 
   private final Process process;
   private final int port;
@@ -40,7 +40,7 @@ final class OperatorProcess implements AutoCloseable {
     Path logging = Path.of("target/classes/log4j2.xml").toAbsolutePath();
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add(HEAP);
+    command.addAll(JVM);
     command.add("-Dkubernetes.master=" + masterUrl);
     command.add("-Dkubernetes.auth.tryKubeConfig=false");
     command.add("-Dkubernetes.auth.tryServiceAccount=false");

@@ -150,7 +150,7 @@ class PipelineBenchmarkIT {
             + operator.peakRssMib()
             + " / "
             + operator.memoryMib("VmHWM"));
-    figures.report("operator heap limit", OperatorProcess.HEAP + " (a 512 MiB container at 75 %)");
+    figures.report("operator JVM (the chart's container)", String.join(" ", OperatorProcess.JVM));
     figures.report(
         "operator CPU while converging (s)",
         String.format("%.1f (%.0f %% of one core)", cpu / 1e3, cpu / 10.0 / converge));
@@ -169,6 +169,9 @@ class PipelineBenchmarkIT {
     figures.report(
         "steady: status writes per pipeline per minute (target <= 2)",
         perMinute(writes.status(), STEADY));
+    figures.report(
+        "steady: status writes repeating the pipeline's previous one (a stale cache's)",
+        String.valueOf(writes.repeatedStatus()));
     figures.report(
         "steady: all operator writes over " + STEADY.toSeconds() + " s", "" + writes.byKind());
     figures.report(

@@ -2,6 +2,7 @@ package io.streampipe.operator;
 
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.http.RecordedRequest;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -18,6 +19,9 @@ final class RecordedWrites {
   private final KubernetesMockServer server;
   private final String player;
   private final Map<String, Integer> byKind = new TreeMap<>();
+  // The last status write's body of each pipeline: a repeat is a write that changed nothing.
+  private final Map<String, String> lastStatusBody = new HashMap<>();
+  private long repeatedStatus;
 
   RecordedWrites(KubernetesMockServer server, String player) {
     this.server = server;
@@ -28,6 +32,7 @@ final class RecordedWrites {
   void reset() throws InterruptedException {
     take();
     byKind.clear();
+    repeatedStatus = 0;
   }
 
   /** Takes the recorded requests; returns how many were the operator's writes. */
@@ -43,6 +48,12 @@ final class RecordedWrites {
                 .map(ApiCall::resource)
                 .orElse(request.getPath());
         byKind.merge(request.getMethod() + " " + kind, 1, Integer::sum);
+        if (STATUS.equals(kind)
+            && request
+                .getUtf8Body()
+                .equals(lastStatusBody.put(request.getPath(), request.getUtf8Body()))) {
+          repeatedStatus++;
+        }
       }
     }
     return writes;
@@ -54,6 +65,11 @@ final class RecordedWrites {
         .filter(e -> e.getKey().endsWith(" " + STATUS))
         .mapToLong(Map.Entry::getValue)
         .sum();
+  }
+
+  /** Status writes whose body was the same pipeline's previous status write's, since the reset. */
+  long repeatedStatus() {
+    return repeatedStatus;
   }
 
   Map<String, Integer> byKind() {

@@ -93,7 +93,10 @@ class ProduceAvroIT {
   private static Path avroCopyOfTheExample(Path dir) throws Exception {
     PipelineDocument document =
         SourceFormats.apply(PipelineDocuments.read(CliRunner.EXAMPLE), "avro");
+    // Names of its own: the shared servers' other tests provision the example's.
     document.spec().getSource().getTopic().setName("users_avro_produced");
+    document.spec().getSink().getCassandra().getKeyspace().setName("produce_avro_ks");
+    document.spec().getSink().getCassandra().setTable("produce_avro_users");
     document.spec().getSource().getRegistry().setUrl(registry.url());
     Path file = dir.resolve("users-avro.yaml");
     Files.writeString(file, PipelineDocuments.write(document), StandardCharsets.UTF_8);

@@ -24,9 +24,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * An Avro pipeline through the operator with a real registry: its schema is registered when it is
- * first applied, an incompatible spec update is held with the field named and the job untouched,
- * and a compatible one registers the next version.
+ * An Avro pipeline through the operator with a real registry and a login from a Secret: its schema
+ * is registered when it is first applied, an incompatible spec update is held with the field named
+ * and the job untouched, a compatible one registers the next version, and the login's password
+ * shows nowhere.
  */
 @EnableKubernetesMockClient(crud = true)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -36,6 +37,7 @@ class RegistryGateIT {
   static final String NS = "registry";
   static final String NAME = "users";
   static final String SUBJECT = "users_created-value";
+  static final String LOGIN = "registry-login";
   static Operator operator;
   static MockCluster cluster;
   static SchemaRegistryServer registry;
@@ -51,6 +53,9 @@ class RegistryGateIT {
     pipeline.getSpec().getSource().setFormat("avro");
     RegistrySpec spec = new RegistrySpec();
     spec.setUrl(registry.url());
+    // The in-memory registry takes any login; the operator must still send it and show it nowhere.
+    SecretLeaks.createSecret(client, NS, LOGIN);
+    spec.setCredentialsSecret(LOGIN);
     pipeline.getSpec().getSource().setRegistry(spec);
     client.resource(pipeline).create();
     cluster.jobRuns(NS, NAME);
@@ -101,6 +106,16 @@ class RegistryGateIT {
     await().atMost(Duration.ofSeconds(30)).until(() -> document().contains("name: age"));
     assertThat(subjects.latest(SUBJECT).map(RegisteredSchema::version)).contains(2);
     assertThat(ready().getReason()).isNotEqualTo("SchemaIncompatible");
+  }
+
+  @Test
+  @Order(4)
+  void theRegistryPasswordIsInNothingTheOperatorWrote() throws Exception {
+    var outputs = SecretLeaks.outputs(client, NS, List.of());
+    SecretLeaks.assertNoPasswordIn(outputs, LOGIN);
+    assertThat(outputs.get("sparkapplications"))
+        .as("the job's registry login, by reference")
+        .contains(JobContract.ENV_REGISTRY_USERNAME, JobContract.ENV_REGISTRY_PASSWORD);
   }
 
   private static String document() {

@@ -29,6 +29,11 @@ final class SecretLeaks {
 
   /** The Secret as the API server stores it: base64 data. */
   static void createSecret(KubernetesClient client, String namespace) {
+    createSecret(client, namespace, SECRET);
+  }
+
+  /** The same login under another name, e.g. a schema registry's. */
+  static void createSecret(KubernetesClient client, String namespace, String name) {
     Base64.Encoder base64 = Base64.getEncoder();
     client
         .secrets()
@@ -36,7 +41,7 @@ final class SecretLeaks {
         .resource(
             new SecretBuilder()
                 .withNewMetadata()
-                .withName(SECRET)
+                .withName(name)
                 .endMetadata()
                 .addToData(
                     JobContract.SECRET_USERNAME_KEY,
@@ -70,9 +75,14 @@ final class SecretLeaks {
   }
 
   static void assertNoPasswordIn(Map<String, String> outputs) {
+    assertNoPasswordIn(outputs, SECRET);
+  }
+
+  /** The job takes the login of Secret {@code name} by reference, and its password is nowhere. */
+  static void assertNoPasswordIn(Map<String, String> outputs, String name) {
     assertThat(outputs.get("sparkapplications"))
         .as("the job takes the login by reference")
-        .contains(SECRET);
+        .contains("name: " + name);
     String encoded = Base64.getEncoder().encodeToString(PASSWORD.getBytes(StandardCharsets.UTF_8));
     outputs.forEach(
         (where, text) ->

@@ -105,7 +105,10 @@ class RegistryGateIT {
 
     await().atMost(Duration.ofSeconds(30)).until(() -> document().contains("name: age"));
     assertThat(subjects.latest(SUBJECT).map(RegisteredSchema::version)).contains(2);
-    assertThat(ready().getReason()).isNotEqualTo("SchemaIncompatible");
+    // The status is written at the end of the reconcile that applied the document.
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> !"SchemaIncompatible".equals(ready().getReason()));
   }
 
   @Test

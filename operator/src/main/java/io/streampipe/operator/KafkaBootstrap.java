@@ -1,6 +1,9 @@
 package io.streampipe.operator;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.streampipe.operator.source.KafkaClusters;
+import io.streampipe.operator.source.OptionalApis;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -23,5 +26,18 @@ public final class KafkaBootstrap {
         .filter(l -> l.get("bootstrapServers") != null)
         .min(Comparator.comparing(l -> "plain".equals(l.get("name")) ? 0 : 1))
         .map(l -> l.get("bootstrapServers").toString());
+  }
+
+  /**
+   * The bootstrap address the pipeline's Strimzi Kafka reports, when the informer has it. Used only
+   * for a Strimzi cluster the spec gives no bootstrap servers for; without the Kafka CRD there is
+   * no informer to read.
+   */
+  static Optional<String> published(OptionalApis apis, Context<StreamingPipeline> context) {
+    return apis.kafkaVersion().isEmpty()
+        ? Optional.empty()
+        : context
+            .getSecondaryResource(GenericKubernetesResource.class, KafkaClusters.NAME)
+            .flatMap(KafkaBootstrap::fromStatus);
   }
 }

@@ -1,6 +1,5 @@
 package io.streampipe.operator;
 
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -105,6 +104,7 @@ public class PipelineReconciler
   private final Clock clock;
   private final PipelineObserver observer;
   private final RegistryGate registry = new RegistryGate();
+  private final WrittenStatus written = new WrittenStatus();
   // The primary cache's index, once the controller has its event sources.
   private Function<String, List<StreamingPipeline>> claimHolders = key -> List.of();
 
@@ -120,10 +120,10 @@ public class PipelineReconciler
   @Override
   public UpdateControl<StreamingPipeline> reconcile(
       StreamingPipeline pipeline, Context<StreamingPipeline> context) {
-    StreamingPipelineStatus before = pipeline.getStatus();
+    StreamingPipelineStatus before = written.onto(pipeline);
     long generation = pipeline.getMetadata().getGeneration();
     OperatorChecks.Checked checked =
-        OperatorChecks.check(pipeline, config, publishedBootstrap(context));
+        OperatorChecks.check(pipeline, config, KafkaBootstrap.published(apis, context));
     List<Problem> problems =
         checked
             .resolved()
@@ -168,19 +168,6 @@ public class PipelineReconciler
     return finish(pipeline, before, after, context);
   }
 
-  /**
-   * The bootstrap address the pipeline's Strimzi Kafka reports, when the informer has it. Used only
-   * for a Strimzi cluster the spec gives no bootstrap servers for; without the Kafka CRD there is
-   * no informer to read.
-   */
-  private Optional<String> publishedBootstrap(Context<StreamingPipeline> context) {
-    return apis.kafkaVersion().isEmpty()
-        ? Optional.empty()
-        : context
-            .getSecondaryResource(GenericKubernetesResource.class, KafkaClusters.NAME)
-            .flatMap(KafkaBootstrap::fromStatus);
-  }
-
   @Override
   public List<EventSource<?, StreamingPipeline>> prepareEventSources(
       EventSourceContext<StreamingPipeline> context) {
@@ -202,6 +189,7 @@ public class PipelineReconciler
     cleanup.events().onTransitions(pipeline, before, after);
     UpdateControl<StreamingPipeline> control;
     if (StatusAggregator.changed(before, after)) {
+      written.wrote(pipeline, after);
       pipeline.setStatus(after);
       control = UpdateControl.patchStatus(pipeline);
     } else {
@@ -215,6 +203,7 @@ public class PipelineReconciler
   @Override
   public ErrorStatusUpdateControl<StreamingPipeline> updateErrorStatus(
       StreamingPipeline pipeline, Context<StreamingPipeline> context, Exception e) {
+    written.forget(pipeline);
     boolean willRetry = context.getRetryInfo().map(r -> !r.isLastAttempt()).orElse(false);
     if (willRetry && ReconcileFailure.isConflict(e)) {
       LOG.info(
@@ -241,6 +230,7 @@ public class PipelineReconciler
         cleanup.apply(pipeline, context.getClient(), NameClaims.anyTaken(pipeline, claimHolders));
     if (control.isRemoveFinalizer()) {
       observer.forget(pipeline);
+      written.forget(pipeline);
     }
     return control;
   }

@@ -12,6 +12,7 @@ import io.streampipe.operator.dependent.SparkApplicationDependent;
 import io.streampipe.operator.desired.DesiredCheckpointClaim;
 import io.streampipe.operator.desired.ResolvedPipeline;
 import io.streampipe.operator.progress.ProgressObservation;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -67,6 +68,25 @@ class PipelineReconcilerTest {
     assertThat(condition("Ready").getReason()).isEqualTo("JobOutdated");
     assertThat(pipeline.getStatus().getObservedGeneration()).isNull();
     assertThat(pipeline.getStatus().getProgress()).isNull();
+  }
+
+  @Test
+  void aReconcileBeforeTheCacheHasTheLastWriteNeitherWritesNorNotifiesItAgain() {
+    TestContext context = everyPartReady();
+    pipeline.getMetadata().setResourceVersion("41");
+    assertThat(fixture.reconcile(context).isPatchStatus()).isTrue();
+
+    // A timer fires before the watch delivers the write: the cache still has the older status.
+    pipeline.setStatus(null);
+    fixture.advance(Duration.ofSeconds(2));
+    assertThat(fixture.reconcile(context).isNoUpdate()).isTrue();
+    assertThat(events.recorded()).containsExactly("Normal Ready");
+
+    // A cache past the written version is read as it is: here it lost the status, so it is written.
+    pipeline.setStatus(null);
+    pipeline.getMetadata().setResourceVersion("43");
+    fixture.advance(Duration.ofSeconds(2));
+    assertThat(fixture.reconcile(context).isPatchStatus()).isTrue();
   }
 
   @Test

@@ -2,7 +2,6 @@ package io.streampipe.operator;
 
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.http.RecordedRequest;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -19,9 +18,6 @@ final class RecordedWrites {
   private final KubernetesMockServer server;
   private final String player;
   private final Map<String, Integer> byKind = new TreeMap<>();
-  // The last status write's body of each pipeline: a repeat is a write that changed nothing.
-  private final Map<String, String> lastStatusBody = new HashMap<>();
-  private long repeatedStatus;
 
   RecordedWrites(KubernetesMockServer server, String player) {
     this.server = server;
@@ -32,7 +28,6 @@ final class RecordedWrites {
   void reset() throws InterruptedException {
     take();
     byKind.clear();
-    repeatedStatus = 0;
   }
 
   /** Takes the recorded requests; returns how many were the operator's writes. */
@@ -48,12 +43,6 @@ final class RecordedWrites {
                 .map(ApiCall::resource)
                 .orElse(request.getPath());
         byKind.merge(request.getMethod() + " " + kind, 1, Integer::sum);
-        if (STATUS.equals(kind)
-            && request
-                .getUtf8Body()
-                .equals(lastStatusBody.put(request.getPath(), request.getUtf8Body()))) {
-          repeatedStatus++;
-        }
       }
     }
     return writes;
@@ -65,11 +54,6 @@ final class RecordedWrites {
         .filter(e -> e.getKey().endsWith(" " + STATUS))
         .mapToLong(Map.Entry::getValue)
         .sum();
-  }
-
-  /** Status writes whose body was the same pipeline's previous status write's, since the reset. */
-  long repeatedStatus() {
-    return repeatedStatus;
   }
 
   Map<String, Integer> byKind() {

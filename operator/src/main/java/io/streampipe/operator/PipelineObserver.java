@@ -29,7 +29,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
@@ -41,6 +43,7 @@ final class PipelineObserver {
   private final OptionalApis apis;
   private final Clock clock;
   private final ProgressHistory history = new ProgressHistory();
+  private final Map<String, Instant> nextJudgement = new ConcurrentHashMap<>();
   private final BudgetHistory budgets = new BudgetHistory();
 
   PipelineObserver(OperatorConfig config, OptionalApis apis, Clock clock) {
@@ -53,6 +56,7 @@ final class PipelineObserver {
   void forget(StreamingPipeline pipeline) {
     history.forget(pipeline.getMetadata().getUid());
     budgets.forget(pipeline.getMetadata().getUid());
+    nextJudgement.remove(pipeline.getMetadata().getUid());
   }
 
   /**
@@ -127,7 +131,9 @@ final class PipelineObserver {
                         running.uid(), p.getLastBatchId(), p.getLastIdleTime(), p.getLag(), now))
             .orElse(List.of());
     boolean metrics = running.spec().getMonitoring().getPrometheus().isEnabled();
-    ProgressStatus.apply(after, before, progressInput(running, read, samples), now);
+    ProgressStatus.Input progress = progressInput(running, read, samples);
+    ProgressStatus.apply(after, before, progress, now);
+    judgeAgain(running, after, progress, now);
     ReadyGate.apply(after, before, generation, metrics, now);
     observing.stop(ProgressTimers.OBSERVE);
     // Decided for a spec about to be applied; an invalid one's path carries the last decision.
@@ -139,30 +145,38 @@ final class PipelineObserver {
   }
 
   /**
-   * How long until the progress of {@code running} is next judged on time alone: when a job that
+   * How long until the pipeline's progress is next judged on time alone (see {@link #judgeAgain}),
+   * as its last observation found; empty when nothing waits.
+   */
+  Optional<Duration> untilNextJudgement(StreamingPipeline pipeline) {
+    return Optional.ofNullable(nextJudgement.get(pipeline.getMetadata().getUid()))
+        .map(at -> Duration.between(clock.instant(), at))
+        .filter(d -> !d.isNegative() && !d.isZero());
+  }
+
+  /**
+   * Notes when the progress of {@code running} is next to be judged on time alone: when a job that
    * stops moving would be stalled, or when a failed read of a job that has just started counts as
    * unreachable. An unchanged progress read wakes no reconcile, so the reconciler asks to be called
-   * again then. Empty when neither waits.
+   * again then, whichever path (valid, invalid, held) observed the running job.
    */
-  Optional<Duration> untilNextJudgement(
-      ResolvedPipeline running, StreamingPipelineStatus after, Context<StreamingPipeline> context) {
-    Instant now = clock.instant();
-    Duration bound =
-        ProgressVerdicts.stallBound(
-            Durations.require(running.spec().getProcessing().getTrigger()),
-            config.progress().stallFloor());
-    Optional<Duration> stall =
-        history
-            .lastMove(running.uid())
-            .map(seen -> Duration.between(now, seen.plus(bound)).plusSeconds(1))
-            .filter(d -> !d.isNegative() && !d.isZero());
-    Optional<Duration> started =
-        ProgressStatus.untilStartGraceEnds(
-            after,
-            progressInput(
-                running, context.getSecondaryResource(ProgressObservation.class), List.of()),
-            now);
-    return Stream.concat(stall.stream(), started.stream()).min(Comparator.naturalOrder());
+  private void judgeAgain(
+      ResolvedPipeline running,
+      StreamingPipelineStatus after,
+      ProgressStatus.Input progress,
+      Instant now) {
+    Duration bound = ProgressVerdicts.stallBound(progress.trigger(), progress.stallFloor());
+    Optional<Instant> stall =
+        history.lastMove(running.uid()).map(seen -> seen.plus(bound).plusSeconds(1));
+    Optional<Instant> at =
+        Stream.concat(stall.stream(), ProgressStatus.startGraceEnds(after, progress).stream())
+            .filter(instant -> instant.isAfter(now))
+            .min(Comparator.naturalOrder());
+    if (at.isPresent()) {
+      nextJudgement.put(running.uid(), at.get());
+    } else {
+      nextJudgement.remove(running.uid());
+    }
   }
 
   private ProgressStatus.Input progressInput(

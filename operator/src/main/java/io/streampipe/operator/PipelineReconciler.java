@@ -33,12 +33,13 @@ import io.streampipe.operator.status.Reason;
 import io.streampipe.operator.status.ReconcileFailure;
 import io.streampipe.operator.status.StatusAggregator;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -159,11 +160,7 @@ public class PipelineReconciler
           .throwAggregateExceptionIfErrorsPresent();
       after = observer.observe(before, resolved, generation, List.of(), context);
       change.lastChange(generation, before).ifPresent(after::setLastChange);
-      UpdateControl<StreamingPipeline> control = finish(pipeline, before, after, context);
-      Optional<Duration> judging = observer.untilNextJudgement(resolved, after, context);
-      return control.getScheduleDelay().isPresent() || judging.isEmpty()
-          ? control
-          : control.rescheduleAfter(judging.get());
+      return finish(pipeline, before, after, context);
     }
     return finish(pipeline, before, after, context);
   }
@@ -195,7 +192,12 @@ public class PipelineReconciler
     } else {
       control = UpdateControl.noUpdate();
     }
-    return ClaimBinding.recheckAfter(after, config.checkpointBindGrace())
+    // Nothing wakes the reconciler when a claim's grace or a progress judgement falls due.
+    return Stream.of(
+            ClaimBinding.recheckAfter(after, config.checkpointBindGrace()),
+            observer.untilNextJudgement(pipeline))
+        .flatMap(Optional::stream)
+        .min(Comparator.naturalOrder())
         .map(delay -> control.rescheduleAfter(delay))
         .orElse(control);
   }

@@ -174,6 +174,27 @@ class PipelineReconcilerTest {
     assertThat(events.recorded()).hasSize(2);
   }
 
+  @Test
+  void anInvalidUpdateJustAfterTheJobStartsStillComesBackToJudgeItsFailedRead() {
+    TestContext started =
+        fixture
+            .partsReady()
+            .with(ProgressObservation.unreachable(ReconcilerFixture.PROGRESS_URL, "HTTP 503"));
+    fixture.at(T0);
+    fixture.reconcile(started);
+    pipeline.getSpec().getSink().getCassandra().setTtl("forever");
+    pipeline.getMetadata().setGeneration(2L);
+    fixture.advance(Duration.ofSeconds(1));
+
+    UpdateControl<StreamingPipeline> control = fixture.reconcile(started);
+
+    assertThat(condition("SpecValid").getReason()).isEqualTo("InvalidSpec");
+    assertThat(condition("Progressing").getReason()).isEqualTo("ProgressUnknown");
+    assertThat(control.getScheduleDelay())
+        .as("an unchanged failed read wakes nothing: back when the start grace (30 s + 2 s) ends")
+        .hasValue(32_000L);
+  }
+
   /** Each call by a new reconciler, as after an operator restart: no memory of earlier reads. */
   private UpdateControl<StreamingPipeline> reconcile(TestContext context, Instant now) {
     fixture.at(now);

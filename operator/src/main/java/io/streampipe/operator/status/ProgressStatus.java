@@ -64,16 +64,14 @@ public final class ProgressStatus {
   }
 
   /**
-   * How long until a failed read of a job that has just turned running is judged: an unchanged
-   * failed read wakes no reconcile. Empty when nothing waits on that grace.
+   * When a failed read of a job that has just turned running is judged (a second after its grace
+   * ends): an unchanged failed read wakes no reconcile. Empty when nothing waits on that grace.
    */
-  public static Optional<Duration> untilStartGraceEnds(
-      StreamingPipelineStatus status, Input in, Instant now) {
+  public static Optional<Instant> startGraceEnds(StreamingPipelineStatus status, Input in) {
     boolean failedRead = in.observed().map(o -> o.progress().isEmpty()).orElse(false);
     return runningSince(status)
         .filter(since -> in.metricsEnabled() && failedRead)
-        .map(since -> Duration.between(now, since.plus(in.startGrace())).plusSeconds(1))
-        .filter(d -> !d.isNegative() && !d.isZero());
+        .map(since -> since.plus(in.startGrace()).plusSeconds(1));
   }
 
   /** When the job last turned running; empty while it does not run. */

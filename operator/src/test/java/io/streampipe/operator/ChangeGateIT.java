@@ -140,13 +140,7 @@ class ChangeGateIT {
   }
 
   private static String document() {
-    return client
-        .configMaps()
-        .inNamespace(NS)
-        .withName(NAME + "-spec")
-        .get()
-        .getData()
-        .get(JobContract.SPEC_FILE_NAME);
+    return MockPipelines.document(client, NS, NAME);
   }
 
   private static GenericKubernetesResource sparkApplication() {
@@ -171,12 +165,6 @@ class ChangeGateIT {
   }
 
   private static PipelineCondition condition(String type) {
-    StreamingPipeline p = pipeline();
-    return p.getStatus() == null
-        ? new PipelineCondition()
-        : p.getStatus().getConditions().stream()
-            .filter(c -> type.equals(c.getType()))
-            .findFirst()
-            .orElse(new PipelineCondition());
+    return MockPipelines.condition(client, NS, NAME, type).orElseGet(PipelineCondition::new);
   }
 }

@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.javaoperatorsdk.operator.Operator;
+import io.streampipe.api.JobContract;
 import io.streampipe.api.v1alpha1.PipelineCondition;
 import io.streampipe.operator.topics.InMemoryTopicAdmins;
 import io.streampipe.provisioning.InMemorySchemaProvisioner;
@@ -90,5 +91,16 @@ final class MockPipelines {
       return Optional.empty();
     }
     return p.getStatus().getConditions().stream().filter(c -> type.equals(c.getType())).findFirst();
+  }
+
+  /** The pipeline document the operator rendered into the spec ConfigMap, as the job reads it. */
+  static String document(KubernetesClient client, String ns, String name) {
+    return client
+        .configMaps()
+        .inNamespace(ns)
+        .withName(name + "-spec")
+        .get()
+        .getData()
+        .get(JobContract.SPEC_FILE_NAME);
   }
 }

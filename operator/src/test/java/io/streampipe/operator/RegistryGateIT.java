@@ -122,13 +122,7 @@ class RegistryGateIT {
   }
 
   private static String document() {
-    return client
-        .configMaps()
-        .inNamespace(NS)
-        .withName(NAME + "-spec")
-        .get()
-        .getData()
-        .get(JobContract.SPEC_FILE_NAME);
+    return MockPipelines.document(client, NS, NAME);
   }
 
   private static String sparkApplicationVersion() {
@@ -142,13 +136,6 @@ class RegistryGateIT {
   }
 
   private static PipelineCondition ready() {
-    StreamingPipeline p =
-        client.resources(StreamingPipeline.class).inNamespace(NS).withName(NAME).get();
-    return p.getStatus() == null
-        ? new PipelineCondition()
-        : p.getStatus().getConditions().stream()
-            .filter(c -> "Ready".equals(c.getType()))
-            .findFirst()
-            .orElse(new PipelineCondition());
+    return MockPipelines.condition(client, NS, NAME, "Ready").orElseGet(PipelineCondition::new);
   }
 }

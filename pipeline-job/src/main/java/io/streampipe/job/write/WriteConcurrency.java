@@ -39,10 +39,6 @@ final class WriteConcurrency {
     return limit;
   }
 
-  int max() {
-    return max;
-  }
-
   /** Rows went through: after every {@code limit} of them the limit grows by one. */
   synchronized void succeeded(int rows) {
     answered += rows;

@@ -1,35 +1,67 @@
 package io.streampipe.ingest;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonPointer;
-import com.fasterxml.jackson.core.JsonToken;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import io.streampipe.ingest.JsonByteReader.NotJson;
+import io.streampipe.ingest.JsonByteReader.Span;
+import java.util.Arrays;
 
 /**
- * Finds values in JSON bytes by streaming over their tokens: no tree is built and nothing is copied
- * until a value is wanted, which is what lets the ingester send each record as the bytes it came
- * in.
+ * Finds values in JSON bytes by reading over them ({@link JsonByteReader}): no tree is built and
+ * nothing is copied until a value is wanted, which is what lets the ingester send each record as
+ * the bytes it came in.
  */
 final class JsonScan {
-  static final JsonFactory JSON = new JsonFactory();
-
   private JsonScan() {}
 
+  /** The scalar at {@code pointer} in {@code length} bytes of JSON from {@code offset}, or null. */
+  static String text(byte[] json, int offset, int length, JsonPointer pointer) {
+    JsonByteReader reader = new JsonByteReader(json, offset, offset + length);
+    try {
+      if (!seek(reader, pointer)) {
+        return null;
+      }
+      Span value = reader.scalar();
+      return value == null ? null : reader.text(value);
+    } catch (NotJson e) {
+      return null;
+    }
+  }
+
   /**
-   * Moves a parser standing on the first token of a value to the first token of the value at {@code
-   * pointer} below it; false when there is none (the parser is then somewhere inside).
+   * The UTF-8 text of the value at {@code pointer}, or null: a scalar's text, or an object's or
+   * array's JSON as written, since a Kafka key may be a composite.
    */
-  static boolean seek(JsonParser parser, JsonPointer pointer) throws IOException {
+  static byte[] key(byte[] json, int offset, int length, JsonPointer pointer) {
+    JsonByteReader reader = new JsonByteReader(json, offset, offset + length);
+    try {
+      return seek(reader, pointer) ? keyAtHand(reader) : null;
+    } catch (NotJson e) {
+      return null;
+    }
+  }
+
+  /** As {@link #key}, for the value the reader is at (and then past); null for {@code null}. */
+  static byte[] keyAtHand(JsonByteReader reader) throws NotJson {
+    byte first = reader.peek();
+    if (first == '{' || first == '[') {
+      int from = reader.position();
+      reader.skipValue();
+      return Arrays.copyOfRange(reader.json(), from, reader.position());
+    }
+    Span value = reader.scalar();
+    return value == null ? null : reader.bytes(value);
+  }
+
+  /** Moves the reader to the value at {@code pointer} below the one at hand; false if none. */
+  private static boolean seek(JsonByteReader reader, JsonPointer pointer) throws NotJson {
     for (JsonPointer at = pointer; !at.matches(); at = at.tail()) {
-      JsonToken token = parser.currentToken();
-      if (token == JsonToken.START_OBJECT) {
-        if (!seekField(parser, at.getMatchingProperty())) {
+      byte first = reader.peek();
+      if (first == '{') {
+        if (!seekField(reader, at.getMatchingProperty())) {
           return false;
         }
-      } else if (token == JsonToken.START_ARRAY && at.getMatchingIndex() >= 0) {
-        if (!seekIndex(parser, at.getMatchingIndex())) {
+      } else if (first == '[' && at.getMatchingIndex() >= 0) {
+        if (!seekIndex(reader, at.getMatchingIndex())) {
           return false;
         }
       } else {
@@ -39,68 +71,23 @@ final class JsonScan {
     return true;
   }
 
-  /** The scalar at {@code pointer} in {@code length} bytes of JSON from {@code offset}, or null. */
-  static String text(byte[] json, int offset, int length, JsonPointer pointer) {
-    return value(json, offset, length, pointer, false);
-  }
-
-  /**
-   * As {@link #text}, but an object or array there is returned too, as its JSON text: a Kafka key
-   * may be a composite.
-   */
-  static String key(byte[] json, int offset, int length, JsonPointer pointer) {
-    return value(json, offset, length, pointer, true);
-  }
-
-  private static String value(
-      byte[] json, int offset, int length, JsonPointer pointer, boolean structures) {
-    try (JsonParser parser = JSON.createParser(json, offset, length)) {
-      if (parser.nextToken() == null || !seek(parser, pointer)) {
-        return null;
-      }
-      JsonToken token = parser.currentToken();
-      if (token.isStructStart()) {
-        if (!structures) {
-          return null;
-        }
-        return raw(parser, json, offset);
-      }
-      return token != JsonToken.VALUE_NULL ? parser.getText() : null;
-    } catch (IOException e) {
-      return null;
-    }
-  }
-
-  /**
-   * The object or array the parser stands on, as the JSON text it was written as; the parser reads
-   * {@code json} from {@code offset}, and its offsets count from there.
-   */
-  static String raw(JsonParser parser, byte[] json, int offset) throws IOException {
-    int from = (int) parser.currentTokenLocation().getByteOffset();
-    parser.skipChildren();
-    int to = (int) parser.currentLocation().getByteOffset();
-    return new String(json, offset + from, to - from, StandardCharsets.UTF_8);
-  }
-
-  private static boolean seekField(JsonParser parser, String name) throws IOException {
-    while (parser.nextToken() == JsonToken.FIELD_NAME) {
-      String field = parser.currentName();
-      parser.nextToken();
-      if (field.equals(name)) {
+  private static boolean seekField(JsonByteReader reader, String name) throws NotJson {
+    for (boolean more = reader.enter((byte) '{'); more; more = reader.next((byte) '}')) {
+      if (reader.text(reader.name()).equals(name)) {
         return true;
       }
-      parser.skipChildren();
+      reader.skipValue();
     }
     return false;
   }
 
-  private static boolean seekIndex(JsonParser parser, int index) throws IOException {
+  private static boolean seekIndex(JsonByteReader reader, int index) throws NotJson {
     int i = 0;
-    while (parser.nextToken() != JsonToken.END_ARRAY) {
+    for (boolean more = reader.enter((byte) '['); more; more = reader.next((byte) ']')) {
       if (i++ == index) {
         return true;
       }
-      parser.skipChildren();
+      reader.skipValue();
     }
     return false;
   }

@@ -1,9 +1,8 @@
 package io.streampipe.ingest;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonPointer;
-import com.fasterxml.jackson.core.JsonToken;
-import java.io.IOException;
+import io.streampipe.ingest.JsonByteReader.NotJson;
+import io.streampipe.ingest.JsonByteReader.Span;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,8 +11,9 @@ import java.util.List;
 /**
  * Turns one body (a response, an event's data, a message) into records: the elements at {@code
  * recordsPath}, each with its key, or the reason it cannot be one; and picks up a page's cursor on
- * the way. One streaming pass: each element is sent as the bytes the API wrote, never parsed into a
- * tree and written again, and the body is not read a second time for its cursor.
+ * the way. One pass ({@link JsonByteReader}): each element is sent as the bytes the API wrote,
+ * never parsed into a tree and written again, and the body is not read a second time for its
+ * cursor. A body is JSON throughout or refused whole.
  */
 final class RecordSplitter {
   private final JsonPointer recordsPath;
@@ -21,8 +21,10 @@ final class RecordSplitter {
   private final int maxRecordBytes;
   private final JsonPointer cursorPath;
 
-  /** The key's field name when it is a top-level field, found while the element is read. */
-  private final String keyName;
+  /**
+   * The key's field name in UTF-8 when it is a top-level field, found while the element is read.
+   */
+  private final byte[] keyName;
 
   /**
    * @param keyField a top-level field name or a JSON Pointer; null for records without a key
@@ -45,14 +47,16 @@ final class RecordSplitter {
                 : JsonPointer.compile("/" + keyField.replace("~", "~0").replace("/", "~1"));
     this.maxRecordBytes = maxRecordBytes;
     this.keyName =
-        keyPointer != null && keyPointer.tail().matches() ? keyPointer.getMatchingProperty() : null;
+        keyPointer != null && keyPointer.tail().matches()
+            ? keyPointer.getMatchingProperty().getBytes(StandardCharsets.UTF_8)
+            : null;
   }
 
   /**
-   * Where one element sits in the body: bytes {@code from} (inclusive) to {@code to}; {@code key}
-   * when a top-level key field was found on the way.
+   * Where one element sits in the body: bytes {@code from} (inclusive) to {@code to}; {@code key},
+   * in UTF-8, when a top-level key field was found on the way.
    */
-  record Slice(int from, int to, String key) {}
+  record Slice(int from, int to, byte[] key) {}
 
   /**
    * A body split into records and refusals; {@code json} is false when it is not JSON. {@code
@@ -87,24 +91,30 @@ final class RecordSplitter {
 
   private Split split(byte[] body, int length, boolean owned) {
     Walk walk = new Walk(body);
-    try (JsonParser parser = JsonScan.JSON.createParser(body, 0, length)) {
-      if (parser.nextToken() == null) {
+    JsonByteReader json = new JsonByteReader(body, 0, length);
+    try {
+      if (json.atEnd()) {
         return refused(body, length, owned, false, EdgeReason.NOT_JSON, "the body is empty");
       }
       if (recordsPath.matches()) {
         // The body is sent as it came, surrounding whitespace and all.
         walk.found = true;
-        walk.elements.add(new Slice(0, length, slice(parser, body).key()));
+        walk.elements.add(new Slice(0, length, slice(json).key()));
       } else {
         walk.cursorRead = cursorPath != null;
-        walk.visit(parser, recordsPath, cursorPath);
+        walk.visit(json, recordsPath, cursorPath);
       }
-      // The rest is read too: a body that is not JSON throughout is refused whole.
-      while (parser.nextToken() != null) {
-        parser.skipChildren();
+      if (!json.atEnd()) {
+        throw new NotJson("more than one value", json.position());
       }
-    } catch (IOException e) {
-      return refused(body, length, owned, false, EdgeReason.NOT_JSON, "the body is not JSON");
+    } catch (NotJson e) {
+      return refused(
+          body,
+          length,
+          owned,
+          false,
+          EdgeReason.NOT_JSON,
+          "the body is not JSON: " + e.getMessage());
     }
     if (!walk.found) {
       return refused(body, length, owned, true, EdgeReason.NO_RECORDS, "nothing at " + recordsPath);
@@ -131,41 +141,44 @@ final class RecordSplitter {
     }
 
     /**
-     * Reads the value the parser stands on; {@code records} and {@code cursor} are what is left of
-     * each path below it, null when the path does not lead here. The first match of each counts.
+     * Reads the value at hand; {@code records} and {@code cursor} are what is left of each path
+     * below it, null when the path does not lead here. The first match of each counts.
      */
-    void visit(JsonParser parser, JsonPointer records, JsonPointer cursor) throws IOException {
-      JsonToken token = parser.currentToken();
+    void visit(JsonByteReader json, JsonPointer records, JsonPointer cursor) throws NotJson {
+      byte first = json.peek();
       if (records != null && records.matches()) {
         recordsFound = true;
-        found = token != JsonToken.VALUE_NULL;
-        if (token == JsonToken.START_ARRAY) {
-          while (parser.nextToken() != JsonToken.END_ARRAY) {
-            elements.add(slice(parser, body));
+        found = first != 'n';
+        if (first == '[') {
+          for (boolean more = json.enter(first); more; more = json.next((byte) ']')) {
+            elements.add(slice(json));
           }
         } else if (found) {
-          elements.add(slice(parser, body));
+          elements.add(slice(json));
+        } else {
+          json.skipValue();
         }
         // A cursor inside the records is not looked for here.
         cursorRead &= cursor == null;
       } else if (cursor != null && cursor.matches()) {
         cursorFound = true;
-        if (token.isScalarValue() && token != JsonToken.VALUE_NULL) {
-          this.cursor = parser.getText();
-        }
-        parser.skipChildren();
+        Span value = json.scalar();
+        this.cursor = value == null ? null : json.text(value);
       } else if (records == null && cursor == null) {
-        parser.skipChildren();
-      } else if (token == JsonToken.START_OBJECT) {
-        while (parser.nextToken() == JsonToken.FIELD_NAME) {
-          String name = parser.currentName();
-          parser.nextToken();
-          visit(parser, field(records, name, recordsFound), field(cursor, name, cursorFound));
+        json.skipValue();
+      } else if (first == '{') {
+        for (boolean more = json.enter(first); more; more = json.next((byte) '}')) {
+          String name = json.text(json.name());
+          visit(json, field(records, name, recordsFound), field(cursor, name, cursorFound));
         }
-      } else if (token == JsonToken.START_ARRAY) {
-        for (int i = 0; parser.nextToken() != JsonToken.END_ARRAY; i++) {
-          visit(parser, index(records, i, recordsFound), index(cursor, i, cursorFound));
+      } else if (first == '[') {
+        int i = 0;
+        for (boolean more = json.enter(first); more; more = json.next((byte) ']')) {
+          visit(json, index(records, i, recordsFound), index(cursor, i, cursorFound));
+          i++;
         }
+      } else {
+        json.skipValue();
       }
     }
   }
@@ -178,27 +191,24 @@ final class RecordSplitter {
     return path != null && !done && path.getMatchingIndex() == index ? path.tail() : null;
   }
 
-  private Slice slice(JsonParser parser, byte[] body) throws IOException {
-    int from = (int) parser.currentTokenLocation().getByteOffset();
-    String key = null;
-    if (keyName != null && parser.currentToken() == JsonToken.START_OBJECT) {
-      while (parser.nextToken() == JsonToken.FIELD_NAME) {
-        boolean isKey = keyName.equals(parser.currentName());
-        JsonToken value = parser.nextToken();
-        if (isKey && value.isScalarValue() && value != JsonToken.VALUE_NULL) {
-          key = parser.getText();
-        } else if (isKey && value.isStructStart()) {
-          key = JsonScan.raw(parser, body, 0);
+  /** Skips one element, picking up its top-level key field on the way. */
+  private Slice slice(JsonByteReader json) throws NotJson {
+    byte first = json.peek();
+    int from = json.position();
+    byte[] key = null;
+    if (keyName != null && first == '{') {
+      for (boolean more = json.enter(first); more; more = json.next((byte) '}')) {
+        if (json.textEquals(json.name(), keyName)) {
+          byte[] found = JsonScan.keyAtHand(json);
+          key = found == null ? key : found;
         } else {
-          parser.skipChildren();
+          json.skipValue();
         }
       }
-    } else if (parser.currentToken().isStructStart()) {
-      parser.skipChildren();
     } else {
-      parser.finishToken();
+      json.skipValue();
     }
-    return new Slice(from, (int) parser.currentLocation().getByteOffset(), key);
+    return new Slice(from, json.position(), key);
   }
 
   private Outcome record(byte[] body, boolean owned, Slice element) {
@@ -213,14 +223,14 @@ final class RecordSplitter {
     if (keyPointer == null) {
       return new Outcome(value, null, null, null);
     }
-    String key =
+    byte[] key =
         element.key() != null
             ? element.key()
             : JsonScan.key(body, element.from(), length, keyPointer);
     if (key == null) {
       return new Outcome(value, null, EdgeReason.MISSING_KEY, "no key at " + keyPointer);
     }
-    return new Outcome(value, key.getBytes(StandardCharsets.UTF_8), null, null);
+    return new Outcome(value, key, null, null);
   }
 
   private String tooLarge(int bytes) {

@@ -2,10 +2,17 @@ package io.streampipe.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class RecordSplitterTest {
+  private static final ObjectMapper JACKSON = new ObjectMapper();
 
   private static byte[] utf8(String text) {
     return text.getBytes(StandardCharsets.UTF_8);
@@ -116,5 +123,78 @@ class RecordSplitterTest {
     assertThat(record.value()).isNotSameAs(buffer);
     assertThat(refused.reason()).isEqualTo(EdgeReason.NOT_JSON);
     assertThat(refused.value()).isNotSameAs(notJson).isEqualTo(notJson);
+  }
+
+  @Test
+  void recordsKeysAndCursorAreWhatJacksonReadsInTheSameBody() throws IOException {
+    long seed = System.nanoTime();
+    Random random = new Random(seed);
+    RandomJson documents = new RandomJson(random);
+    RecordSplitter splitter = new RecordSplitter("/data/results", "id", 1 << 20, "/next");
+    for (int page = 0; page < 2_000; page++) {
+      List<String> records = new ArrayList<>();
+      for (int r = random.nextInt(6); r > 0; r--) {
+        records.add(record(documents, random));
+      }
+      String body =
+          "{\"next\":"
+              + documents.value(2)
+              + ",\"data\":{\"n\":"
+              + documents.value(1)
+              + ",\"results\":["
+              + String.join("," + documents.space(), records)
+              + "]}}";
+      JsonNode tree = JACKSON.readTree(body);
+
+      var split = splitter.split(utf8(body));
+
+      String trace = "seed " + seed + ", body " + body;
+      JsonNode results = tree.at("/data/results");
+      assertThat(split.outcomes()).as(trace).hasSize(results.size());
+      for (int i = 0; i < results.size(); i++) {
+        var outcome = split.outcomes().get(i);
+        JsonNode element = results.get(i);
+        assertThat(JACKSON.readTree(outcome.value())).as(trace).isEqualTo(element);
+        JsonNode id = element.get("id");
+        if (id == null || id.isNull()) {
+          assertThat(outcome.reason()).as(trace).isEqualTo(EdgeReason.MISSING_KEY);
+        } else {
+          assertTextOf(outcome.key(), id, trace);
+        }
+      }
+      JsonNode next = tree.get("next");
+      if (next.isValueNode() && !next.isNull()) {
+        assertTextOf(utf8(split.cursor()), next, trace);
+      } else {
+        assertThat(split.cursor()).as(trace).isNull();
+      }
+    }
+  }
+
+  /**
+   * Whether a key's or cursor's text is the node it came from: a string's text is the string, any
+   * other value's is its JSON as written (so {@code -0} stays {@code -0}, not Jackson's {@code 0}).
+   */
+  private static void assertTextOf(byte[] text, JsonNode node, String trace) throws IOException {
+    String value = new String(text, StandardCharsets.UTF_8);
+    if (node.isTextual()) {
+      assertThat(value).as(trace).isEqualTo(node.asText());
+    } else {
+      assertThat(JACKSON.readTree(value)).as(trace).isEqualTo(node);
+    }
+  }
+
+  /** An object with an id (spelt plainly or escaped; any value, or none) among other fields. */
+  private static String record(RandomJson documents, Random random) {
+    List<String> members = new ArrayList<>();
+    for (int f = random.nextInt(4); f > 0; f--) {
+      members.add("\"f" + f + "\":" + documents.space() + documents.value(2));
+    }
+    if (random.nextInt(5) > 0) {
+      String name = random.nextBoolean() ? "\"id\"" : "\"\\u0069d\"";
+      String value = random.nextBoolean() ? "\"" + random.nextInt(1000) + "\"" : documents.value(3);
+      members.add(random.nextInt(members.size() + 1), name + documents.space() + ":" + value);
+    }
+    return "{" + documents.space() + String.join(",", members) + "}";
   }
 }

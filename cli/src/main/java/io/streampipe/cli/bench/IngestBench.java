@@ -64,9 +64,6 @@ public final class IngestBench implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    // The JDK server writes headers and body apart; with Nagle on, each page would wait for the
-    // client's delayed ACK (40 ms) and the benchmark would measure that instead of the ingester.
-    System.setProperty("sun.net.httpserver.nodelay", "true");
     paths.add(IngestPaths.Path.PLAIN);
     PrintWriter out = command.commandLine().getOut();
     PipelineDocument base = PipelineDocuments.read(file);

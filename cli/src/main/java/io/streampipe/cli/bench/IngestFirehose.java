@@ -4,8 +4,6 @@ import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -24,37 +22,20 @@ final class IngestFirehose implements AutoCloseable {
 
   private final byte[] textFrames;
   private final byte[] binaryFrames;
-  private final ServerSocket server;
+  private final LoopbackServer server;
 
   IngestFirehose(List<byte[]> messages) throws IOException {
     textFrames = WebSocketFrames.encode(messages, WebSocketFrames.TEXT);
     binaryFrames = WebSocketFrames.encode(messages, WebSocketFrames.BINARY);
-    server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-    Thread acceptor = new Thread(this::accept, SideCpu.SERVER_THREAD + "-ws-accept");
-    acceptor.setDaemon(true);
-    acceptor.start();
+    server = new LoopbackServer("ws", this::serve);
   }
 
   String url() {
-    return "ws://127.0.0.1:" + server.getLocalPort() + "/firehose";
-  }
-
-  private void accept() {
-    while (!server.isClosed()) {
-      try {
-        Socket socket = server.accept();
-        Thread connection = new Thread(() -> serve(socket), SideCpu.SERVER_THREAD + "-ws");
-        connection.setDaemon(true);
-        connection.start();
-      } catch (IOException e) {
-        return;
-      }
-    }
+    return "ws://127.0.0.1:" + server.port() + "/firehose";
   }
 
   private void serve(Socket socket) {
     try (socket) {
-      socket.setTcpNoDelay(true);
       DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
       OutputStream out = socket.getOutputStream();
       out.write(WebSocketFrames.handshake(in));

@@ -58,8 +58,6 @@ final class SideCpu {
   }
 
   static boolean isServer(String thread) {
-    // The JDK HTTP server's own dispatcher reads requests; its handlers run on bench-server
-    // threads.
-    return thread.startsWith(SERVER_THREAD) || thread.startsWith("HTTP-Dispatcher");
+    return thread.startsWith(SERVER_THREAD);
   }
 }

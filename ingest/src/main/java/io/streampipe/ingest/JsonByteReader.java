@@ -195,7 +195,8 @@ final class JsonByteReader {
   /**
    * Skips eight bytes at a time while none of them ends a string or needs a look (a quote, a
    * backslash, a control character, a byte of a multi-byte character): most of a record is string
-   * content, and this is where the time goes. The first offset from {@code p} that may need one.
+   * content, and this is where the time goes. The first offset from {@code p} that needs one, or
+   * where fewer than eight bytes are left.
    */
   private int plainBytes(int p) {
     while (p + Long.BYTES <= end) {
@@ -205,15 +206,17 @@ final class JsonByteReader {
               | zeroByte(word ^ 0x5C5C5C5C5C5C5C5CL) // '\\'
               | (word - 0x2020202020202020L) // below 0x20 (and, with the next, not above 0x7F)
               | word;
-      if ((special & 0x8080808080808080L) != 0) {
-        return p;
+      special &= 0x8080808080808080L;
+      if (special != 0) {
+        // Flags spill only upwards from a flagged byte, so the lowest one is a byte to look at.
+        return p + (Long.numberOfTrailingZeros(special) >>> 3);
       }
       p += Long.BYTES;
     }
     return p;
   }
 
-  /** The high bit set in each zero byte of {@code word} (and perhaps above one: never below). */
+  /** The high bit set in each zero byte of {@code word} (and perhaps above one, never below). */
   private static long zeroByte(long word) {
     return (word - 0x0101010101010101L) & ~word;
   }

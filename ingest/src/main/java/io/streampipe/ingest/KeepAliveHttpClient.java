@@ -5,11 +5,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -17,8 +15,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.SSLParameters;
-import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
 
 /**
@@ -107,38 +103,13 @@ final class KeepAliveHttpClient implements AutoCloseable {
       return true;
     }
     close();
-    boolean https = key.startsWith("https:");
-    String host = uri.getHost().replaceAll("^\\[|\\]$", "");
-    int port = uri.getPort() != -1 ? uri.getPort() : https ? 443 : 80;
-    Socket raw = new Socket();
-    try {
-      long connectMillis = Math.min(CONNECT_TIMEOUT.toMillis(), remainingMillis());
-      try {
-        raw.connect(new InetSocketAddress(host, port), (int) connectMillis);
-      } catch (SocketTimeoutException e) {
-        throw new HttpConnectTimeoutException("connecting to " + host + " timed out");
-      }
-      raw.setTcpNoDelay(true);
-      Socket connected = https ? handshake(raw, host, port) : raw;
-      socket = connected;
-      out = connected.getOutputStream();
-      reader = new HttpResponseReader(new DeadlineInput(connected));
-      origin = key;
-      return false;
-    } catch (IOException | RuntimeException e) {
-      raw.close();
-      throw e;
-    }
-  }
-
-  private Socket handshake(Socket raw, String host, int port) throws IOException {
-    SSLSocket socket = (SSLSocket) tls.createSocket(raw, host, port, true);
-    SSLParameters parameters = socket.getSSLParameters();
-    parameters.setEndpointIdentificationAlgorithm("HTTPS");
-    socket.setSSLParameters(parameters);
-    socket.setSoTimeout((int) remainingMillis());
-    socket.startHandshake();
-    return socket;
+    int connectMillis = (int) Math.min(CONNECT_TIMEOUT.toMillis(), remainingMillis());
+    Socket connected = Connections.open(uri, key.startsWith("https:"), tls, connectMillis);
+    socket = connected;
+    out = connected.getOutputStream();
+    reader = new HttpResponseReader(new DeadlineInput(connected));
+    origin = key;
+    return false;
   }
 
   private void writeRequest(String method, URI uri, Map<String, String> headers, byte[] content)
@@ -149,7 +120,7 @@ final class KeepAliveHttpClient implements AutoCloseable {
     ascii(method + " " + path + query + " HTTP/1.1\r\nHost: " + uri.getRawAuthority() + "\r\n");
     ascii("User-Agent: streampipe-ingest\r\n");
     for (Map.Entry<String, String> header : headers.entrySet()) {
-      header(header.getKey(), header.getValue());
+      ascii(RequestHeaders.line(header.getKey(), header.getValue(), RESTRICTED));
     }
     if (content != null) {
       ascii("Content-Length: " + content.length + "\r\n");
@@ -160,18 +131,6 @@ final class KeepAliveHttpClient implements AutoCloseable {
     }
     request.writeTo(out);
     out.flush();
-  }
-
-  private void header(String name, String value) {
-    // As the JDK client refuses them: a header must not smuggle another one in, nor replace one
-    // the client writes itself.
-    if ((name + value).chars().anyMatch(c -> c == '\r' || c == '\n')) {
-      throw new IllegalArgumentException("header " + name + " holds a line break");
-    }
-    if (RESTRICTED.contains(name.toLowerCase(Locale.ROOT))) {
-      throw new IllegalArgumentException("header " + name + " is set by the client");
-    }
-    ascii(name + ": " + value + "\r\n");
   }
 
   private void ascii(String text) {

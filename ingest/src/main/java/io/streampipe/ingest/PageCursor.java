@@ -55,7 +55,7 @@ final class PageCursor {
       found =
           split.cursorRead()
               ? split.cursor()
-              : text(split.body(), 0, split.length(), spec.getNextPath());
+              : text(split.body(), split.from(), split.to() - split.from(), spec.getNextPath());
     } else if (split.elements().isEmpty()) {
       found = null;
     } else {

@@ -65,7 +65,8 @@ final class RecordSplitter {
    */
   record Split(
       byte[] body,
-      int length,
+      int from,
+      int to,
       boolean json,
       List<Slice> elements,
       List<Outcome> outcomes,
@@ -81,25 +82,30 @@ final class RecordSplitter {
 
   /** Splits a body the records may share: a record that is the whole body is sent as it is. */
   Split split(byte[] body) {
-    return split(body, body.length, true);
+    return split(body, 0, body.length, true);
   }
 
   /** Splits the first {@code length} bytes of a reused buffer: every record gets its own copy. */
   Split split(byte[] buffer, int length) {
-    return split(buffer, length, false);
+    return split(buffer, 0, length, false);
   }
 
-  private Split split(byte[] body, int length, boolean owned) {
+  /** Splits bytes {@code from} to {@code to} of a reused buffer: every record gets its own copy. */
+  Split split(byte[] buffer, int from, int to) {
+    return split(buffer, from, to, false);
+  }
+
+  private Split split(byte[] body, int from, int to, boolean owned) {
     Walk walk = new Walk(body);
-    JsonByteReader json = new JsonByteReader(body, 0, length);
+    JsonByteReader json = new JsonByteReader(body, from, to);
     try {
       if (json.atEnd()) {
-        return refused(body, length, owned, false, EdgeReason.NOT_JSON, "the body is empty");
+        return refused(body, from, to, owned, false, EdgeReason.NOT_JSON, "the body is empty");
       }
       if (recordsPath.matches()) {
         // The body is sent as it came, surrounding whitespace and all.
         walk.found = true;
-        walk.elements.add(new Slice(0, length, slice(json).key()));
+        walk.elements.add(new Slice(from, to, slice(json).key()));
       } else {
         walk.cursorRead = cursorPath != null;
         walk.visit(json, recordsPath, cursorPath);
@@ -108,22 +114,18 @@ final class RecordSplitter {
         throw new NotJson("more than one value", json.position());
       }
     } catch (NotJson e) {
-      return refused(
-          body,
-          length,
-          owned,
-          false,
-          EdgeReason.NOT_JSON,
-          "the body is not JSON: " + e.getMessage());
+      String problem = "the body is not JSON: " + e.getMessage();
+      return refused(body, from, to, owned, false, EdgeReason.NOT_JSON, problem);
     }
     if (!walk.found) {
-      return refused(body, length, owned, true, EdgeReason.NO_RECORDS, "nothing at " + recordsPath);
+      String problem = "nothing at " + recordsPath;
+      return refused(body, from, to, owned, true, EdgeReason.NO_RECORDS, problem);
     }
     List<Outcome> outcomes = new ArrayList<>(walk.elements.size());
     for (Slice element : walk.elements) {
       outcomes.add(record(body, owned, element));
     }
-    return new Split(body, length, true, walk.elements, outcomes, walk.cursor, walk.cursorRead);
+    return new Split(body, from, to, true, walk.elements, outcomes, walk.cursor, walk.cursorRead);
   }
 
   /** One pass over a body: the records where the path leads, the cursor where its path does. */
@@ -238,11 +240,18 @@ final class RecordSplitter {
   }
 
   private static Split refused(
-      byte[] body, int length, boolean owned, boolean json, EdgeReason reason, String message) {
-    byte[] payload = owned ? body : Arrays.copyOf(body, length);
+      byte[] body,
+      int from,
+      int to,
+      boolean owned,
+      boolean json,
+      EdgeReason reason,
+      String message) {
+    byte[] payload = owned ? body : Arrays.copyOfRange(body, from, to);
     return new Split(
         body,
-        length,
+        from,
+        to,
         json,
         List.of(),
         List.of(new Outcome(payload, null, reason, message)),

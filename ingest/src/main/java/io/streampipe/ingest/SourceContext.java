@@ -45,6 +45,11 @@ final class SourceContext {
     send(split(body), source);
   }
 
+  /** Splits bytes {@code from} to {@code to} of a reused buffer and sends what they hold. */
+  void deliver(byte[] buffer, int from, int to, String source) throws InterruptedException {
+    send(splitter.split(buffer, from, to), source);
+  }
+
   /** Splits a body: its records, its refusals and the cursor found on the way. */
   Split split(byte[] body) {
     return splitter.split(body);

@@ -2,32 +2,39 @@ package io.streampipe.ingest;
 
 import io.streampipe.api.Durations;
 import io.streampipe.api.v1alpha1.WebSocketIngestSpec;
+import java.io.IOException;
 import java.net.URI;
-import java.net.http.WebSocket;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLSocketFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads a WebSocket feed with the JDK's client: subscribes after each connect, pings on a schedule
- * and drops a connection that answered none of two pings, reconnects with back-off.
+ * Reads a WebSocket feed on the source's thread ({@link WebSocketConnection}): subscribes after
+ * each connect, pings when the feed is quiet and drops a connection it heard nothing from in two
+ * and a half ping intervals, reconnects with back-off.
  */
 final class WebSocketSource implements Source {
   private static final Logger LOG = LoggerFactory.getLogger(WebSocketSource.class);
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
+  /** How long a read waits before the source looks at its stop signal and its pings. */
+  private static final Duration POLL = Duration.ofMillis(100);
+
   private final WebSocketIngestSpec spec;
   private final Map<String, String> headers;
+  private final SSLSocketFactory tls;
   private final String source;
 
   WebSocketSource(WebSocketIngestSpec spec, Map<String, String> headers) {
+    this(spec, headers, (SSLSocketFactory) SSLSocketFactory.getDefault());
+  }
+
+  WebSocketSource(WebSocketIngestSpec spec, Map<String, String> headers, SSLSocketFactory tls) {
     this.spec = spec;
     this.headers = headers;
+    this.tls = tls;
     this.source = SourceUrl.redacted(URI.create(spec.getUrl()));
   }
 
@@ -42,27 +49,32 @@ final class WebSocketSource implements Source {
         context.metrics().reconnected();
       }
       first = false;
-      WebSocketFeed feed = new WebSocketFeed();
-      try {
-        WebSocket socket = connect(uri, feed, context);
+      try (WebSocketConnection connection =
+          WebSocketConnection.open(uri, headers, tls, CONNECT_TIMEOUT, POLL)) {
         context.metrics().request(101);
         context.metrics().succeeded(context.clock().millis());
         if (spec.getSubscribe() != null) {
-          socket
-              .sendText(spec.getSubscribe(), true)
-              .get(CONNECT_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+          connection.sendText(spec.getSubscribe());
         }
-        Runnable abort = socket::abort;
+        Runnable abort = connection::abort;
         context.stop().onStop(abort);
         try {
-          pump(socket, feed, ping, uri, context, backoff);
+          pump(connection, ping, uri, context, backoff);
         } finally {
           context.stop().forget(abort);
-          socket.abort();
         }
-      } catch (ExecutionException | TimeoutException e) {
+      } catch (WebSocketHandshake.Refused e) {
+        context.metrics().request(e.status);
+        context.metrics().error(Integer.toString(e.status));
+        LOG.warn("{}", e.getMessage());
+      } catch (WebSocketConnection.Closed e) {
+        LOG.warn("{} closed the connection: {}", uri.getHost(), e.getMessage());
+      } catch (IOException e) {
+        if (context.stop().isStopped()) {
+          return;
+        }
         context.metrics().error("io");
-        LOG.warn("{} failed ({})", uri.getHost(), String.valueOf(e.getCause()));
+        LOG.warn("{} failed ({})", uri.getHost(), e.toString());
       }
       Duration wait = backoff.next();
       if (!context.stop().isStopped()) {
@@ -74,42 +86,31 @@ final class WebSocketSource implements Source {
     }
   }
 
-  private WebSocket connect(URI uri, WebSocketFeed feed, SourceContext context)
-      throws InterruptedException, ExecutionException, TimeoutException {
-    WebSocket.Builder builder =
-        context.http().newWebSocketBuilder().connectTimeout(CONNECT_TIMEOUT);
-    headers.forEach(builder::header);
-    return builder.buildAsync(uri, feed).get(CONNECT_TIMEOUT.toSeconds() + 1, TimeUnit.SECONDS);
-  }
-
   private void pump(
-      WebSocket socket,
-      WebSocketFeed feed,
+      WebSocketConnection connection,
       Duration ping,
       URI uri,
       SourceContext context,
       Backoff backoff)
-      throws InterruptedException {
+      throws IOException, InterruptedException {
     long nextPing = System.nanoTime() + ping.toNanos();
     while (!context.stop().isStopped()) {
-      byte[] message = feed.poll(Duration.ofMillis(100));
+      WebSocketConnection.Message message = connection.next();
       if (message != null) {
         backoff.reset();
-        context.deliver(message, source);
+        int from = message.offset();
+        context.deliver(message.bytes(), from, from + message.length(), source);
         continue;
       }
-      if (feed.isClosed()) {
-        LOG.warn("{} closed the connection: {}", uri.getHost(), feed.closeReason());
-        return;
-      }
-      if (!ping.isZero() && System.nanoTime() >= nextPing) {
-        if (System.nanoTime() - feed.lastPongNanos() > 2 * ping.toNanos() + ping.toNanos() / 2) {
+      long now = System.nanoTime();
+      if (!ping.isZero() && now >= nextPing) {
+        if (now - connection.lastHeardNanos() > 2 * ping.toNanos() + ping.toNanos() / 2) {
           context.metrics().error("ping");
           LOG.warn("{} answered no ping; reconnecting", uri.getHost());
           return;
         }
-        socket.sendPing(ByteBuffer.wrap(new byte[] {1}));
-        nextPing = System.nanoTime() + ping.toNanos();
+        connection.ping();
+        nextPing = now + ping.toNanos();
       }
     }
   }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.java_websocket.WebSocket;
+import org.java_websocket.framing.Framedata;
 import org.java_websocket.handshake.ClientHandshake;
 import org.java_websocket.server.WebSocketServer;
 import org.junit.jupiter.api.Test;
@@ -126,6 +127,65 @@ class WebSocketIT {
       } finally {
         feed.stop(1000);
       }
+    }
+  }
+
+  @Test
+  void aFeedThatFallsSilentAndAnswersNoPingIsDroppedAndConnectedAgain() throws Exception {
+    String topic = TestKafka.freshTopic("wssilent");
+    AtomicInteger connections = new AtomicInteger();
+    WebSocketServer silent =
+        new WebSocketServer(new InetSocketAddress("127.0.0.1", 0)) {
+          @Override
+          public void onOpen(WebSocket conn, ClientHandshake handshake) {
+            connections.incrementAndGet();
+          }
+
+          @Override
+          public void onWebsocketPing(WebSocket conn, Framedata ping) {
+            // Silent: no pong, no message, the connection left open.
+          }
+
+          @Override
+          public void onClose(WebSocket conn, int code, String reason, boolean remote) {}
+
+          @Override
+          public void onMessage(WebSocket conn, String message) {}
+
+          @Override
+          public void onError(WebSocket conn, Exception ex) {}
+
+          @Override
+          public void onStart() {}
+        };
+    silent.setReuseAddr(true);
+    silent.start();
+    try {
+      for (int i = 0; i < 100 && silent.getPort() == 0; i++) {
+        Thread.sleep(50);
+      }
+      PipelineDocument pipeline =
+          TestPipelines.withIngest(
+              topic,
+              ingest -> {
+                WebSocketIngestSpec ws = new WebSocketIngestSpec();
+                ws.setUrl("ws://127.0.0.1:" + silent.getPort() + "/quiet");
+                ws.setPingInterval("1s");
+                ingest.setWebsocket(ws);
+              });
+      try (Ingester ingester = HttpPollingIT.start(pipeline)) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (connections.get() < 2 && System.nanoTime() < deadline) {
+          Thread.sleep(100);
+        }
+
+        // Dropped after two and a half silent ping intervals, then connected again.
+        assertThat(connections.get()).isGreaterThanOrEqualTo(2);
+        assertThat(HttpPollingIT.scrape(ingester))
+            .containsPattern("streampipe_ingest_errors_total\\{[^}]*status=\"ping\"[^}]*} [1-9]");
+      }
+    } finally {
+      silent.stop(1000);
     }
   }
 

@@ -45,20 +45,39 @@ final class HttpPollingSource implements Source {
     PageCursor cursor =
         new PageCursor(
             URI.create(spec.getUrl()), spec.getCursor(), context.state().current().cursor());
-    String method = "POST".equals(spec.getMethod()) ? "POST" : "GET";
-    byte[] content = method.equals("POST") ? postBody(spec) : null;
+    Request request = new Request(spec, headers, timeout);
     try (KeepAliveHttpClient http = new KeepAliveHttpClient(tls)) {
+      URI ahead = null;
       while (!context.stop().isStopped()) {
-        URI uri = cursor.next();
+        URI uri = ahead != null ? ahead : cursor.next();
         Duration wait;
         try {
-          Response response = http.send(method, uri, headers, content, timeout);
-          wait = handle(response, uri, cursor, context, backoff, interval);
+          Response response = ahead != null ? http.receive() : request.send(http, uri);
+          ahead = null;
+          Duration refused = refusal(response, uri, context, backoff);
+          if (refused != null) {
+            wait = refused;
+          } else {
+            backoff.reset();
+            // The body lives in the client's reused buffer: the split copies what it keeps.
+            Split split = context.split(response.body(), response.length());
+            boolean more = cursor.advance(split);
+            // The next page is asked for before this one's records are sent: the API prepares it
+            // meanwhile.
+            ahead = more ? askAhead(http, request, cursor.next()) : null;
+            context.send(split, SourceUrl.redacted(uri));
+            // Saved after the records were sent (and, by the keeper, flushed): never past one
+            // unsent.
+            context.state().update(context.state().current().withCursor(cursor.value()));
+            wait = more ? Duration.ZERO : interval;
+          }
         } catch (HttpTimeoutException e) {
+          ahead = null;
           context.metrics().error("timeout");
           wait = backoff.next();
           LOG.warn("{} timed out; retrying in {} ms", uri.getHost(), wait.toMillis());
         } catch (IOException e) {
+          ahead = null;
           context.metrics().error("io");
           wait = backoff.next();
           LOG.warn("{} failed ({}); retrying in {} ms", uri.getHost(), e, wait.toMillis());
@@ -70,14 +89,29 @@ final class HttpPollingSource implements Source {
     }
   }
 
-  private Duration handle(
-      Response response,
-      URI uri,
-      PageCursor cursor,
-      SourceContext context,
-      Backoff backoff,
-      Duration interval)
-      throws InterruptedException {
+  /** The method, headers, body and timeout every request of this source is sent with. */
+  private record Request(
+      String method, Map<String, String> headers, byte[] content, Duration timeout) {
+    Request(HttpIngestSpec spec, Map<String, String> headers, Duration timeout) {
+      this(
+          "POST".equals(spec.getMethod()) ? "POST" : "GET",
+          headers,
+          "POST".equals(spec.getMethod()) ? postBody(spec) : null,
+          timeout);
+    }
+
+    Response send(KeepAliveHttpClient http, URI uri) throws IOException {
+      return http.send(method, uri, headers, content, timeout);
+    }
+
+    void dispatch(KeepAliveHttpClient http, URI uri) throws IOException {
+      http.dispatch(method, uri, headers, content, timeout);
+    }
+  }
+
+  /** How long to wait after an answer that is not a 2xx (counted and logged); null for a 2xx. */
+  private static Duration refusal(
+      Response response, URI uri, SourceContext context, Backoff backoff) {
     int status = response.status();
     context.metrics().request(status);
     if (status == 429 || status == 503) {
@@ -93,14 +127,21 @@ final class HttpPollingSource implements Source {
       LOG.warn("{} answered {}; retrying in {} ms", uri.getHost(), status, wait.toMillis());
       return wait;
     }
-    backoff.reset();
-    // The body lives in the client's reused buffer: the split copies what it keeps.
-    Split split = context.split(response.body(), response.length());
-    boolean more = cursor.advance(split);
-    context.send(split, SourceUrl.redacted(uri));
-    // Saved after the records were sent (and, by the keeper, flushed): never past one unsent.
-    context.state().update(context.state().current().withCursor(cursor.value()));
-    return more ? Duration.ZERO : interval;
+    return null;
+  }
+
+  /**
+   * Writes the request for the next page; its URI, or null when it could not be written (the page
+   * is then asked for again the usual way, so none is skipped).
+   */
+  private static URI askAhead(KeepAliveHttpClient http, Request request, URI next) {
+    try {
+      request.dispatch(http, next);
+      return next;
+    } catch (IOException e) {
+      LOG.debug("could not ask {} for the next page ahead: {}", next.getHost(), e.toString());
+      return null;
+    }
   }
 
   private static Map<String, String> requestHeaders(

@@ -36,6 +36,10 @@ final class KeepAliveHttpClient implements AutoCloseable {
   private OutputStream out;
   private HttpResponseReader reader;
   private long deadline;
+  private long timeoutNanos;
+  private Request pending;
+  private boolean pendingOnReusedConnection;
+  private boolean pendingMayRetry;
 
   KeepAliveHttpClient(SSLSocketFactory tls) {
     this.tls = tls;
@@ -50,47 +54,102 @@ final class KeepAliveHttpClient implements AutoCloseable {
   Response send(
       String method, URI uri, Map<String, String> headers, byte[] content, Duration timeout)
       throws IOException {
-    deadline = System.nanoTime() + timeout.toNanos();
+    dispatch(method, uri, headers, content, timeout);
+    return receive();
+  }
+
+  /**
+   * Writes a request and returns before its answer, which {@link #receive} reads: the server works
+   * on it while the caller works on the last answer. Connecting and writing take at most {@code
+   * timeout}.
+   */
+  void dispatch(
+      String method, URI uri, Map<String, String> headers, byte[] content, Duration timeout)
+      throws IOException {
+    timeoutNanos = timeout.toNanos();
+    deadline = System.nanoTime() + timeoutNanos;
+    pending = null;
+    write(new Request(method, uri, headers, content), true);
+  }
+
+  /**
+   * Reads the answer to the request last dispatched, following redirects, all within its timeout
+   * counted from now (the caller's work since the dispatch is not the server's time). The body is
+   * valid until the next call.
+   */
+  Response receive() throws IOException {
+    if (pending == null) {
+      throw new IllegalStateException("no request was dispatched");
+    }
+    deadline = System.nanoTime() + timeoutNanos;
     for (int hop = 0; ; hop++) {
-      Response response = exchange(method, uri, headers, content, true);
+      Request request = pending;
+      Response response = read();
       int status = response.status();
       boolean redirect = (status >= 301 && status <= 303) || status == 307 || status == 308;
       if (!redirect || response.location() == null || hop == MAX_REDIRECTS) {
         return response;
       }
-      URI next = uri.resolve(response.location());
-      if ("https".equalsIgnoreCase(uri.getScheme()) && "http".equalsIgnoreCase(next.getScheme())) {
+      URI next = request.uri().resolve(response.location());
+      if ("https".equalsIgnoreCase(request.uri().getScheme())
+          && "http".equalsIgnoreCase(next.getScheme())) {
         return response;
       }
-      if (status == 303 || ((status == 301 || status == 302) && "POST".equals(method))) {
-        method = "GET";
-        content = null;
-      }
-      uri = next;
+      boolean get =
+          status == 303 || ((status == 301 || status == 302) && "POST".equals(request.method()));
+      write(
+          get
+              ? new Request("GET", next, request.headers(), null)
+              : new Request(request.method(), next, request.headers(), request.content()),
+          true);
     }
   }
 
-  private Response exchange(
-      String method, URI uri, Map<String, String> headers, byte[] content, boolean mayRetry)
-      throws IOException {
-    boolean reused = connect(uri);
+  /** One request as written, kept until its answer is read. */
+  private record Request(String method, URI uri, Map<String, String> headers, byte[] content) {}
+
+  private void write(Request request, boolean mayRetry) throws IOException {
+    boolean reused = connect(request.uri());
     try {
-      writeRequest(method, uri, headers, content);
-      Response response = reader.read("HEAD".equals(method));
+      writeRequest(request.method(), request.uri(), request.headers(), request.content());
+    } catch (IOException e) {
+      close();
+      if (mayRetry && reused && "GET".equals(request.method())) {
+        write(request, false);
+        return;
+      }
+      throw e;
+    }
+    pending = request;
+    pendingOnReusedConnection = reused;
+    pendingMayRetry = mayRetry;
+  }
+
+  private Response read() throws IOException {
+    Request request = pending;
+    pending = null;
+    try {
+      Response response = reader.read("HEAD".equals(request.method()));
       if (response.close()) {
         close();
       }
       return response;
     } catch (SocketTimeoutException e) {
       close();
-      throw new HttpTimeoutException("no full response from " + uri.getHost() + " in time");
+      throw new HttpTimeoutException(
+          "no full response from " + request.uri().getHost() + " in time");
     } catch (IOException e) {
       // A kept-alive connection the server closed while idle fails before any answer: a GET
       // is sent again once on a new connection, as the JDK client does.
-      boolean retry = mayRetry && reused && !reader.started && "GET".equals(method);
+      boolean retry =
+          pendingMayRetry
+              && pendingOnReusedConnection
+              && !reader.started
+              && "GET".equals(request.method());
       close();
       if (retry) {
-        return exchange(method, uri, headers, content, false);
+        write(request, false);
+        return read();
       }
       throw e;
     }

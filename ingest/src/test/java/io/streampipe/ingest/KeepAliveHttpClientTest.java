@@ -140,6 +140,23 @@ class KeepAliveHttpClientTest {
   }
 
   @Test
+  void aRequestAskedAheadIsAnsweredOnTheSameConnectionAndItsTimeoutStartsWhenItIsRead()
+      throws Exception {
+    assertThat(text(get("/small"))).isEqualTo("{\"ok\":1}");
+
+    client.dispatch("GET", uri("/moved"), Map.of(), null, Duration.ofMillis(500));
+    // The caller's own work (here 800 ms) is not counted against the request's 500 ms.
+    Thread.sleep(800);
+    Response response = client.receive();
+
+    assertThat(text(response)).isEqualTo("{\"ok\":1}");
+    assertThat(requests)
+        .containsExactly("GET /small null ", "GET /moved null ", "GET /small?from=moved null ");
+    assertThat(clientPorts).containsOnly(clientPorts.get(0));
+    assertThatThrownBy(client::receive).isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
   void retryAfterAndTheStatusReachTheCaller() throws IOException {
     Response throttled = get("/throttled");
 

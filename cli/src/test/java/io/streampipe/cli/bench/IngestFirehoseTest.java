@@ -17,7 +17,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** The benchmark's firehose speaks RFC 6455 to the JDK's client, the one the ingester uses. */
+/** The benchmark's firehose speaks RFC 6455 to the JDK's client, an implementation not our own. */
 class IngestFirehoseTest {
   private static final List<byte[]> MESSAGES =
       List.of(

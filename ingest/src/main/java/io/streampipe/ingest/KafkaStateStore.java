@@ -49,7 +49,7 @@ final class KafkaStateStore implements StateStore {
     this.producer = producer;
   }
 
-  /** Creates the compacted topic when it is missing. */
+  /** Creates the compacted topic when it is missing, and returns once it is served. */
   void ensureTopic(int replicas) {
     Properties props = new Properties();
     props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -59,6 +59,8 @@ final class KafkaStateStore implements StateStore {
               .configs(
                   Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
       admin.createTopics(List.of(state)).all().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+      // The first save follows within a second, through the producer that sends the records.
+      TopicLeaders.await(admin, List.of(new TopicPartition(topic, 0)), TIMEOUT);
     } catch (ExecutionException e) {
       if (!(e.getCause() instanceof TopicExistsException)) {
         throw new IllegalStateException("cannot create " + topic + ": " + e.getCause(), e);

@@ -24,8 +24,9 @@ public class WebSocketIngestSpec {
   private String subscribe;
 
   @JsonPropertyDescription(
-      "Time between pings, as a duration (default 30s); a connection that answers none of two"
-          + " pings is dropped and reopened. 0 disables pings.")
+      "Time between pings while the feed is quiet, as a duration (default 30s); a connection"
+          + " that sends nothing, pongs included, for two and a half intervals is dropped and"
+          + " reopened. 0 disables pings.")
   private String pingInterval;
 
   @JsonPropertyDescription("Headers of the opening handshake; a value may come from a Secret key.")

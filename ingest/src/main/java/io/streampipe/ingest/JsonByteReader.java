@@ -1,5 +1,6 @@
 package io.streampipe.ingest;
 
+import io.streampipe.api.deadletter.Utf8;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
@@ -186,7 +187,11 @@ final class JsonByteReader {
       } else if (c >= 0) {
         throw new NotJson("a control character in a string", p);
       } else {
-        p = Utf8.skip(json, p, end);
+        int sequence = Utf8.sequenceLength(json, p, end);
+        if (sequence == 0) {
+          throw new NotJson("a byte that is not UTF-8", p);
+        }
+        p += sequence;
       }
     }
     throw new NotJson("a string was not closed", from - 1);

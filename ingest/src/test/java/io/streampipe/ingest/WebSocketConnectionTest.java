@@ -20,7 +20,6 @@ import javax.net.ssl.SSLSocketFactory;
 import org.java_websocket.WebSocket;
 import org.java_websocket.framing.Framedata;
 import org.java_websocket.handshake.ClientHandshake;
-import org.java_websocket.server.WebSocketServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -31,14 +30,12 @@ class WebSocketConnectionTest {
   private Server server;
 
   /** Answers each text message from the client with what the test asks for. */
-  static final class Server extends WebSocketServer {
+  static final class Server extends LoopbackWebSocketServer {
     final BlockingQueue<String> heard = new LinkedBlockingQueue<>();
     final BlockingQueue<String> headers = new LinkedBlockingQueue<>();
     private final BiConsumer<WebSocket, String> answer;
 
     Server(BiConsumer<WebSocket, String> answer) {
-      super(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-      setReuseAddr(true);
       this.answer = answer;
     }
 
@@ -62,15 +59,6 @@ class WebSocketConnectionTest {
     public void onClose(WebSocket conn, int code, String reason, boolean remote) {
       heard.add("close " + code);
     }
-
-    @Override
-    public void onMessage(WebSocket conn, ByteBuffer message) {}
-
-    @Override
-    public void onError(WebSocket conn, Exception ex) {}
-
-    @Override
-    public void onStart() {}
   }
 
   @AfterEach
@@ -180,11 +168,8 @@ class WebSocketConnectionTest {
   private WebSocketConnection open(
       BiConsumer<WebSocket, String> answer, Map<String, String> headers) throws Exception {
     server = new Server(answer);
-    server.start();
-    for (int i = 0; i < 100 && server.getPort() == 0; i++) {
-      Thread.sleep(50);
-    }
-    URI uri = URI.create("ws://127.0.0.1:" + server.getPort() + "/feed");
+    server.begin();
+    URI uri = URI.create(server.url("/feed"));
     return WebSocketConnection.open(uri, headers, tls(), TIMEOUT, Duration.ofMillis(100));
   }
 

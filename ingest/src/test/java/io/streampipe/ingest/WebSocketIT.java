@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.streampipe.api.PipelineDocument;
 import io.streampipe.api.v1alpha1.WebSocketIngestSpec;
-import java.net.InetSocketAddress;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -14,7 +12,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.java_websocket.WebSocket;
 import org.java_websocket.framing.Framedata;
 import org.java_websocket.handshake.ClientHandshake;
-import org.java_websocket.server.WebSocketServer;
 import org.junit.jupiter.api.Test;
 
 /** The WebSocket source against a real WebSocket server that closes each connection. */
@@ -25,7 +22,7 @@ class WebSocketIT {
    * Sends five messages of two trades after each subscribe, then closes the connection; in binary
    * frames (the message's UTF-8 bytes) when {@code binary}, else in text frames.
    */
-  static final class TradeFeed extends WebSocketServer {
+  static final class TradeFeed extends LoopbackWebSocketServer {
     final List<String> subscribes = new CopyOnWriteArrayList<>();
     final AtomicInteger tradeId = new AtomicInteger();
     private final boolean binary;
@@ -39,8 +36,6 @@ class WebSocketIT {
      * @param venue text put in every trade, to see it arrive byte for byte
      */
     TradeFeed(boolean binary, String venue) {
-      super(new InetSocketAddress("127.0.0.1", 0));
-      setReuseAddr(true);
       this.binary = binary;
       this.venue = venue;
     }
@@ -67,30 +62,14 @@ class WebSocketIT {
           + venue
           + "\"}";
     }
-
-    @Override
-    public void onOpen(WebSocket conn, ClientHandshake handshake) {}
-
-    @Override
-    public void onClose(WebSocket conn, int code, String reason, boolean remote) {}
-
-    @Override
-    public void onMessage(WebSocket conn, ByteBuffer message) {}
-
-    @Override
-    public void onError(WebSocket conn, Exception ex) {}
-
-    @Override
-    public void onStart() {}
   }
 
   @Test
   void aConnectionClosedByTheServerReconnectsAndSubscribesAgain() throws Exception {
     String topic = TestKafka.freshTopic("ws");
     TradeFeed feed = new TradeFeed();
-    feed.start();
+    feed.begin();
     try {
-      waitForPort(feed);
       try (Ingester ingester = HttpPollingIT.start(trades(topic, feed, "1s"))) {
         var records = TestKafka.read(topic, 30, Duration.ofSeconds(60));
 
@@ -113,9 +92,8 @@ class WebSocketIT {
     for (boolean binary : new boolean[] {true, false}) {
       String topic = TestKafka.freshTopic(binary ? "wsbin" : "wstext");
       TradeFeed feed = new TradeFeed(binary, venue);
-      feed.start();
+      feed.begin();
       try {
-        waitForPort(feed);
         try (Ingester ingester = HttpPollingIT.start(trades(topic, feed, null))) {
           var records = TestKafka.read(topic, 10, Duration.ofSeconds(60));
 
@@ -134,8 +112,8 @@ class WebSocketIT {
   void aFeedThatFallsSilentAndAnswersNoPingIsDroppedAndConnectedAgain() throws Exception {
     String topic = TestKafka.freshTopic("wssilent");
     AtomicInteger connections = new AtomicInteger();
-    WebSocketServer silent =
-        new WebSocketServer(new InetSocketAddress("127.0.0.1", 0)) {
+    LoopbackWebSocketServer silent =
+        new LoopbackWebSocketServer() {
           @Override
           public void onOpen(WebSocket conn, ClientHandshake handshake) {
             connections.incrementAndGet();
@@ -145,31 +123,15 @@ class WebSocketIT {
           public void onWebsocketPing(WebSocket conn, Framedata ping) {
             // Silent: no pong, no message, the connection left open.
           }
-
-          @Override
-          public void onClose(WebSocket conn, int code, String reason, boolean remote) {}
-
-          @Override
-          public void onMessage(WebSocket conn, String message) {}
-
-          @Override
-          public void onError(WebSocket conn, Exception ex) {}
-
-          @Override
-          public void onStart() {}
         };
-    silent.setReuseAddr(true);
-    silent.start();
+    silent.begin();
     try {
-      for (int i = 0; i < 100 && silent.getPort() == 0; i++) {
-        Thread.sleep(50);
-      }
       PipelineDocument pipeline =
           TestPipelines.withIngest(
               topic,
               ingest -> {
                 WebSocketIngestSpec ws = new WebSocketIngestSpec();
-                ws.setUrl("ws://127.0.0.1:" + silent.getPort() + "/quiet");
+                ws.setUrl(silent.url("/quiet"));
                 ws.setPingInterval("1s");
                 ingest.setWebsocket(ws);
               });
@@ -197,18 +159,12 @@ class WebSocketIT {
         topic,
         ingest -> {
           WebSocketIngestSpec ws = new WebSocketIngestSpec();
-          ws.setUrl("ws://127.0.0.1:" + feed.getPort() + "/trades");
+          ws.setUrl(feed.url("/trades"));
           ws.setSubscribe(SUBSCRIBE);
           ws.setPingInterval(pingInterval);
           ingest.setWebsocket(ws);
           ingest.setRecordsPath("/data");
           ingest.setKeyField("symbol");
         });
-  }
-
-  private static void waitForPort(TradeFeed feed) throws InterruptedException {
-    for (int i = 0; i < 100 && feed.getPort() == 0; i++) {
-      Thread.sleep(50);
-    }
   }
 }

@@ -18,7 +18,7 @@ public final class Utf8 {
         i++;
         continue;
       }
-      int length = sequenceLength(bytes, i);
+      int length = sequenceLength(bytes, i, n);
       if (length == 0) {
         return i;
       }
@@ -27,8 +27,11 @@ public final class Utf8 {
     return -1;
   }
 
-  /** The length of the well-formed multi-byte sequence at {@code i}, or 0. */
-  private static int sequenceLength(byte[] bytes, int i) {
+  /**
+   * The length of the well-formed multi-byte sequence at {@code i}, reading no further than {@code
+   * end}; 0 when there is none (the byte there is ASCII, or the sequence is malformed or cut).
+   */
+  public static int sequenceLength(byte[] bytes, int i, int end) {
     int b = bytes[i] & 0xFF;
     int length;
     int low = 0x80;
@@ -46,7 +49,7 @@ public final class Utf8 {
     } else {
       return 0;
     }
-    if (i + length > bytes.length) {
+    if (i + length > end) {
       return 0;
     }
     int second = bytes[i + 1] & 0xFF;

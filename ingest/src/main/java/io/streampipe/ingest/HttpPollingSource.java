@@ -16,9 +16,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Polls a REST endpoint: a request each interval, pages followed at once while the cursor moves,
- * back-off after failures, and Retry-After honoured on 429 and 503. One kept-alive connection and
- * one reused body buffer for the source's life ({@link KeepAliveHttpClient}).
+ * Polls a REST endpoint: a request each interval, pages followed at once while the cursor moves
+ * (the next one asked for while this one's records are sent), back-off after failures, and
+ * Retry-After honoured on 429 and 503. One kept-alive connection and one reused body buffer for the
+ * source's life ({@link KeepAliveHttpClient}).
  */
 final class HttpPollingSource implements Source {
   private static final Logger LOG = LoggerFactory.getLogger(HttpPollingSource.class);
